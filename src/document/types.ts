@@ -1,0 +1,85 @@
+// The issue document, format v1 (shared/design/document-format.md). These types are the
+// contract services code against; tests/document prove they agree with
+// schemas/bulletin.schema.json so the two cannot drift apart.
+
+export interface Run {
+  text: string;
+  bold?: boolean;
+  /** Absolute http(s) URL. */
+  href?: string;
+}
+
+export interface TextParagraph {
+  type: 'paragraph';
+  text: string;
+}
+
+export interface RunsParagraph {
+  type: 'paragraph';
+  runs: Run[];
+}
+
+export type Paragraph = TextParagraph | RunsParagraph;
+
+export interface Heading {
+  type: 'heading';
+  text: string;
+}
+
+export interface Image {
+  type: 'image';
+  /** PNG or JPEG, relative to the issue file and inside its folder. */
+  src: string;
+  caption?: string;
+  /** Share of the text width, 0.1–1; default 1. */
+  width?: number;
+}
+
+export type BodyBlock = Paragraph | Heading | Image;
+
+export interface Article {
+  title: string;
+  source: string;
+  url: string;
+  /** YYYY-MM-DD */
+  date?: string;
+  originalTitle?: string;
+  body: BodyBlock[];
+}
+
+export interface Issue {
+  $schema?: string;
+  bulletin: { title: string; publisher: string };
+  issue: { number: number; date: string };
+  coverage: { from: string; to: string; topic: string; scope: string };
+  lead?: string;
+  articles: Article[];
+}
+
+/** One problem with the input, located by JSON Pointer (and by file position when known). */
+export interface IssueError {
+  /** RFC 6901 JSON Pointer; "" or "/" is the whole document. */
+  pointer: string;
+  message: string;
+  /** 1-based, present when the input came from text (a file). */
+  line?: number;
+  column?: number;
+  /** 'warning' problems (mixed punctuation) never stop a build. Default 'error'. */
+  severity?: 'error' | 'warning';
+}
+
+/** Thrown by the API when input is invalid; carries every error, never a stack trace for the user. */
+export class IssueValidationError extends Error {
+  readonly errors: IssueError[];
+  readonly file: string | undefined;
+  constructor(errors: IssueError[], file?: string) {
+    super(
+      errors
+        .map((e) => `${file ? `${file}:${e.line ?? 1}:${e.column ?? 1}: ` : ''}${e.pointer || '/'}: ${e.message}`)
+        .join('\n'),
+    );
+    this.name = 'IssueValidationError';
+    this.errors = errors;
+    this.file = file;
+  }
+}
