@@ -62,7 +62,8 @@ Exit status: 0 every issue built, 1 any issue failed, 2 usage error.`,
 
 export function parseArgs(argv: string[]): Command {
   const [first, ...rest] = argv;
-  if (first === undefined || first === '-h' || first === '--help' || first === 'help') return { command: 'help' };
+  if (first === undefined) throw new UsageError('missing command');
+  if (first === '-h' || first === '--help' || first === 'help') return { command: 'help' };
   if (first === '-v' || first === '--version') return { command: 'version' };
   if (first !== 'check' && first !== 'build') throw new UsageError(`unknown command "${first}"`);
   if (rest.includes('-h') || rest.includes('--help')) return { command: 'help', topic: first };
