@@ -1,0 +1,269 @@
+// Issue → blocks: the bulletin's fixed structure (masthead, lead, contents, articles) with
+// the theme's styles applied. Labels and numbering are generated here; the author's text is
+// passed on exactly as written.
+import type { Article, BodyBlock, Issue } from '../document/types.js';
+import type { StyledRun } from '../text/types.js';
+import type { TextStyle, Theme } from '../theme/types.js';
+import type { Block, BlockStruct, ImageBlock, RuleBlock, StructRole, TextBlock } from './types.js';
+import { chineseDate, issueNumberLabel } from './numerals.js';
+import { fileTemplateLoader, leadText, type TemplateLoader } from './lead.js';
+import { fileImageLoader, loadImage, type ImageLoader } from './images.js';
+
+export interface ComposeOptions {
+  /** Folder of the issue file: image paths are relative to it and confined to it. */
+  baseDir?: string;
+  loadImage?: ImageLoader;
+  loadTemplate?: TemplateLoader;
+}
+
+/** Destination name of article i (0-based). */
+export function articleDestination(i: number): string {
+  return `article-${i + 1}`;
+}
+
+class Composer {
+  private readonly blocks: Block[] = [];
+  private ids = 0;
+
+  constructor(
+    private readonly issue: Issue,
+    private readonly theme: Theme,
+    private readonly options: ComposeOptions,
+  ) {}
+
+  private struct(role: StructRole, extra: Partial<BlockStruct> = {}): BlockStruct {
+    this.ids += 1;
+    return { role, id: `${role.toLowerCase()}-${this.ids}`, ...extra };
+  }
+
+  private run(text: string, style: TextStyle, pointer: string, extra: Partial<StyledRun> = {}): StyledRun {
+    return { text, faces: this.theme.fonts[style.font], size: style.size, color: style.color, pointer, ...extra };
+  }
+
+  private text(
+    style: TextStyle,
+    runs: StyledRun[],
+    pointer: string,
+    role: StructRole,
+    more: Partial<TextBlock> = {},
+  ): TextBlock {
+    return {
+      kind: 'text',
+      pointer,
+      runs,
+      align: style.align,
+      indent: style.indent * style.size,
+      size: style.size,
+      pitch: style.pitch,
+      spaceBefore: style.spaceBefore,
+      spaceAfter: style.spaceAfter,
+      keepWithNext: 0,
+      keepTogether: false,
+      struct: this.struct(role),
+      ...more,
+    };
+  }
+
+  private push(...b: Block[]): void {
+    this.blocks.push(...b);
+  }
+
+  compose(): Block[] {
+    this.masthead();
+    this.lead();
+    this.contents();
+    this.articles();
+    return this.blocks;
+  }
+
+  private masthead(): void {
+    const { issue, theme } = this;
+    const s = theme.styles;
+    this.push(
+      this.text(s.mastheadTitle, [this.run(issue.bulletin.title, s.mastheadTitle, '/bulletin/title')], '/bulletin/title', 'H1', {
+        shrinkToFit: { minSize: theme.masthead.minTitleSize },
+        keepTogether: true,
+        keepWithNext: 1,
+      }),
+      this.text(s.issueNumber, [this.run(issueNumberLabel(issue.issue.number), s.issueNumber, '/issue/number')], '/issue/number', 'P', {
+        keepTogether: true,
+        keepWithNext: 1,
+      }),
+      this.text(s.publisherRow, [this.run(issue.bulletin.publisher, s.publisherRow, '/bulletin/publisher')], '/bulletin/publisher', 'P', {
+        keepTogether: true,
+        keepWithNext: 1,
+        tail: { kind: 'text', runs: [this.run(chineseDate(issue.issue.date), s.publisherRow, '/issue/date')] },
+      }),
+    );
+    const r = theme.rule;
+    const thinOffset = r.thick + r.gap + r.thin / 2;
+    const rule: RuleBlock = {
+      kind: 'rule',
+      pointer: '',
+      color: r.color,
+      height: r.thick + r.gap + r.thin,
+      lines: [
+        { offset: r.thick / 2, thickness: r.thick },
+        { offset: thinOffset, thickness: r.thin },
+      ],
+      spaceBefore: r.spaceBefore,
+      spaceAfter: r.spaceAfter,
+      keepWithNext: 1,
+      keepTogether: true,
+      struct: this.struct('Artifact'),
+    };
+    this.push(rule);
+  }
+
+  private lead(): void {
+    const s = this.theme.styles;
+    const pointer = this.issue.lead !== undefined ? '/lead' : '/coverage';
+    const text = leadText(this.issue, this.theme.templates.lead, this.options.loadTemplate ?? fileTemplateLoader);
+    this.push(
+      this.text(s.leadLabel, [this.run(this.theme.labels.lead, s.leadLabel, pointer)], pointer, 'H2', { keepWithNext: 2, keepTogether: true }),
+      this.text(s.lead, [this.run(text, s.lead, pointer)], pointer, 'P'),
+    );
+  }
+
+  private contents(): void {
+    const { theme } = this;
+    const s = theme.styles;
+    const label = theme.labels.contents;
+    this.push(
+      this.text(s.sectionHeading, [this.run(label, s.sectionHeading, '/articles')], '/articles', 'H2', {
+        keepWithNext: 2,
+        keepTogether: true,
+        outline: { level: 0, title: label },
+      }),
+    );
+    const toc = this.struct('TOC');
+    const st = s.tocEntry;
+    this.issue.articles.forEach((a, i) => {
+      const p = `/articles/${i}`;
+      const entry = this.text(
+        st,
+        [this.run(`${i + 1}. `, st, p), this.run(a.title, st, `${p}/title`), this.run(`（${a.source}）`, st, `${p}/source`)],
+        p,
+        'TOCI',
+        {
+          hangRuns: 1,
+          keepTogether: true,
+          linkTo: articleDestination(i),
+          tail: {
+            kind: 'pageRef',
+            destination: articleDestination(i),
+            style: { faces: theme.fonts[st.font], size: st.size, color: st.color, pointer: p },
+            leader: theme.contents.leader,
+            leaderGap: theme.contents.leaderGap,
+          },
+        },
+      );
+      entry.struct.parent = toc.id;
+      this.push(entry);
+    });
+  }
+
+  private articles(): void {
+    const label = this.theme.labels.articles;
+    const s = this.theme.styles;
+    this.push(
+      this.text(s.sectionHeading, [this.run(label, s.sectionHeading, '/articles')], '/articles', 'H2', {
+        keepWithNext: 2,
+        keepTogether: true,
+        outline: { level: 0, title: label },
+      }),
+    );
+    this.issue.articles.forEach((a, i) => this.article(a, i));
+  }
+
+  private article(a: Article, i: number): void {
+    const { theme } = this;
+    const s = theme.styles;
+    const L = theme.labels;
+    const p = `/articles/${i}`;
+    // Every header block keeps with the next, the last one with two lines of body.
+    const header = { keepWithNext: 2, keepTogether: true };
+    this.push(
+      this.text(s.articleHeading, [this.run(`${i + 1}. `, s.articleHeading, `${p}/title`), this.run(a.title, s.articleHeading, `${p}/title`)], `${p}/title`, 'H3', {
+        ...header,
+        destination: articleDestination(i),
+        outline: { level: 1, title: a.title },
+      }),
+      this.text(s.articleMeta, [this.run(L.source, s.articleMeta, `${p}/source`), this.run(a.source, s.articleMeta, `${p}/source`)], `${p}/source`, 'P', header),
+      this.text(
+        s.articleLink,
+        [
+          this.run(L.link, s.articleLink, `${p}/url`),
+          this.run(a.url, s.articleLink, `${p}/url`, { color: theme.colors.link, href: a.url }),
+        ],
+        `${p}/url`,
+        'P',
+        header,
+      ),
+      this.text(s.articleMeta, [this.run(L.summary, s.articleMeta, p)], p, 'P', header),
+      this.text(s.articleTitle, [this.run(a.title, s.articleTitle, `${p}/title`)], `${p}/title`, 'P', header),
+    );
+    const dateline: StyledRun[] = [];
+    if (a.date !== undefined) dateline.push(this.run(`${a.date} `, s.articleDateline, `${p}/date`));
+    dateline.push(this.run(`${L.source}${a.source}`, s.articleDateline, `${p}/source`));
+    this.push(this.text(s.articleDateline, dateline, `${p}/source`, 'P', header));
+    if (a.originalTitle !== undefined) {
+      const q = `${p}/originalTitle`;
+      this.push(this.text(s.originalTitle, [this.run(`${L.originalTitle}${a.originalTitle}`, s.originalTitle, q)], q, 'P', header));
+    }
+    a.body.forEach((b, j) => this.push(this.bodyBlock(b, `${p}/body/${j}`)));
+  }
+
+  private bodyBlock(b: BodyBlock, p: string): Block {
+    const { theme } = this;
+    const s = theme.styles;
+    if (b.type === 'heading') {
+      return this.text(s.subheading, [this.run(b.text, s.subheading, `${p}/text`)], p, 'H4', { keepWithNext: 2, keepTogether: true });
+    }
+    if (b.type === 'paragraph') {
+      const runs =
+        'runs' in b
+          ? b.runs.map((r, k) => {
+              const style = r.bold ? { ...s.body, font: 'bold' as const } : s.body;
+              const extra: Partial<StyledRun> = r.href !== undefined ? { href: r.href, color: theme.colors.link } : {};
+              return this.run(r.text, style, `${p}/runs/${k}`, extra);
+            })
+          : [this.run(b.text, s.body, `${p}/text`)];
+      return this.text(s.body, runs, p, 'P');
+    }
+    return this.image(b, p);
+  }
+
+  private image(b: Extract<BodyBlock, { type: 'image' }>, p: string): ImageBlock {
+    const { theme } = this;
+    const img = loadImage(b.src, this.options.baseDir, p, this.options.loadImage ?? fileImageLoader);
+    const width = (b.width ?? 1) * theme.page.textWidth;
+    const figure = this.struct('Figure', b.caption !== undefined ? { alt: b.caption } : {});
+    const block: ImageBlock = {
+      kind: 'image',
+      pointer: p,
+      data: img.data,
+      format: img.format,
+      pixelWidth: img.width,
+      pixelHeight: img.height,
+      width,
+      height: (width * img.height) / img.width,
+      captionGap: theme.image.captionGap,
+      spaceBefore: theme.image.spaceBefore,
+      spaceAfter: theme.image.spaceAfter,
+      keepWithNext: 0,
+      keepTogether: true,
+      struct: figure,
+    };
+    if (b.caption !== undefined) {
+      const cs = theme.styles.caption;
+      block.caption = this.text(cs, [this.run(b.caption, cs, `${p}/caption`)], `${p}/caption`, 'Caption', { keepTogether: true });
+    }
+    return block;
+  }
+}
+
+/** The blocks of an issue, in reading order. Throws IssueValidationError for unusable images. */
+export function composeIssue(issue: Issue, theme: Theme, options: ComposeOptions = {}): Block[] {
+  return new Composer(issue, theme, options).compose();
+}

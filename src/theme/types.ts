@@ -1,0 +1,98 @@
+// Every number, colour, font role and label a designer may change (typography.md). A theme is
+// plain data so a JSON override file can replace any part of it.
+import type { Align } from '../text/types.js';
+
+/** A font role names a fallback chain of face ids in Theme.fonts. */
+export type FontRole = 'body' | 'bold' | 'masthead' | 'heading';
+
+export interface TextStyle {
+  font: FontRole;
+  /** Font size, pt. */
+  size: number;
+  /** Distance between baselines, pt. */
+  pitch: number;
+  /** #RRGGBB */
+  color: string;
+  align: Align;
+  /** First-line indent in em of this style's size. */
+  indent: number;
+  /** Space above and below the block, pt (space above is dropped at the top of a page). */
+  spaceBefore: number;
+  spaceAfter: number;
+}
+
+export interface Theme {
+  page: {
+    width: number;
+    height: number;
+    /** The measure; a whole number of body characters so pure Han lines need no stretching. */
+    textWidth: number;
+    marginTop: number;
+    marginBottom: number;
+  };
+  fonts: Record<FontRole, string[]>;
+  colors: { text: string; accent: string; link: string };
+  styles: {
+    mastheadTitle: TextStyle;
+    issueNumber: TextStyle;
+    publisherRow: TextStyle;
+    leadLabel: TextStyle;
+    lead: TextStyle;
+    sectionHeading: TextStyle;
+    tocEntry: TextStyle;
+    articleHeading: TextStyle;
+    articleMeta: TextStyle;
+    articleLink: TextStyle;
+    articleTitle: TextStyle;
+    articleDateline: TextStyle;
+    originalTitle: TextStyle;
+    body: TextStyle;
+    subheading: TextStyle;
+    caption: TextStyle;
+    footer: TextStyle;
+  };
+  masthead: {
+    /** The title shrinks to fit one line at the text width, but never below this size. */
+    minTitleSize: number;
+  };
+  rule: {
+    color: string;
+    thick: number;
+    thin: number;
+    /** Gap between the thick and the thin line, pt. */
+    gap: number;
+    spaceBefore: number;
+    spaceAfter: number;
+  };
+  contents: {
+    /** Leader character repeated between an entry and its page number. */
+    leader: string;
+    /** Minimum free space around the leaders, pt. */
+    leaderGap: number;
+  };
+  image: {
+    spaceBefore: number;
+    spaceAfter: number;
+    /** Space between an image and its caption, pt. */
+    captionGap: number;
+  };
+  footer: {
+    /** Distance of the footer baseline above the bottom edge of the page, pt. */
+    baselineFromBottom: number;
+    /** {n} is replaced by the page number. */
+    format: string;
+  };
+  labels: {
+    lead: string;
+    contents: string;
+    articles: string;
+    source: string;
+    link: string;
+    summary: string;
+    originalTitle: string;
+  };
+  templates: {
+    /** Handlebars file for the generated lead; fields: count, topic, from, to, scope. */
+    lead: string;
+  };
+}
