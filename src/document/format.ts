@@ -1,0 +1,12 @@
+import { displayPointer } from './pointer.js';
+import type { IssueError } from './types.js';
+
+/**
+ * One problem as a line for people and editors: `FILE:LINE:COL: POINTER: MESSAGE`. The whole
+ * document is pointer "/"; a problem without a position is placed at 1:1; a warning's
+ * message starts with "warning: ".
+ */
+export function formatError(file: string, e: IssueError): string {
+  const message = e.severity === 'warning' ? `warning: ${e.message}` : e.message;
+  return `${file}:${e.line ?? 1}:${e.column ?? 1}: ${displayPointer(e.pointer)}: ${message}`;
+}

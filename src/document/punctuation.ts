@@ -1,0 +1,86 @@
+// Mixed full-width and half-width punctuation (来源: beside 来源：, (HIS) beside （HIS）) is
+// common in pasted text. The engine typesets what it is given, so this is only a warning;
+// nothing is rewritten.
+import { isPlainObject, joinPointer } from './pointer.js';
+import { warning } from './problem.js';
+import type { Problem } from './problem.js';
+
+interface Family {
+  half: string;
+  full: string;
+  /** Printed in the message: the characters of each form. */
+  halfShown: string;
+  fullShown: string;
+}
+
+const FAMILIES: Family[] = [
+  { half: ':', full: '：', halfShown: ':', fullShown: '：' },
+  { half: '()', full: '（）', halfShown: '( )', fullShown: '（ ）' },
+  { half: ',', full: '，', halfShown: ',', fullShown: '，' },
+  { half: ';', full: '；', halfShown: ';', fullShown: '；' },
+  { half: '?', full: '？', halfShown: '?', fullShown: '？' },
+  { half: '!', full: '！', halfShown: '!', fullShown: '！' },
+];
+
+// Half-width punctuation counts only beside Chinese text: "10:30", "1,000" and English
+// phrases are not a mixture.
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff00-\uffef\u2018\u2019\u201c\u201d\u2014\u2026\u00b7]/u;
+
+// Strings that are addresses or machine values, not prose.
+const NOT_PROSE = new Set(['url', 'href', 'src', 'date', 'type']);
+
+function usesHalf(text: string, family: Family): boolean {
+  const chars = [...text];
+  return chars.some((c, i) => {
+    if (!family.half.includes(c)) return false;
+    const before = chars[i - 1];
+    const after = chars[i + 1];
+    return (before !== undefined && CJK.test(before)) || (after !== undefined && CJK.test(after));
+  });
+}
+
+function usesFull(text: string, family: Family): boolean {
+  for (const c of text) if (family.full.includes(c)) return true;
+  return false;
+}
+
+/** Every prose string under `value`, with its pointer, in document order. */
+function proseStrings(value: unknown, pointer: string, out: Array<[string, string]>, depth = 0): void {
+  if (depth > 8) return;
+  if (typeof value === 'string') out.push([pointer, value]);
+  else if (Array.isArray(value)) value.forEach((v: unknown, i) => proseStrings(v, joinPointer(pointer, i), out, depth + 1));
+  else if (isPlainObject(value)) {
+    for (const [k, v] of Object.entries(value)) if (!NOT_PROSE.has(k)) proseStrings(v, joinPointer(pointer, k), out, depth + 1);
+  }
+}
+
+function checkUnit(strings: Array<[string, string]>, what: string, out: Problem[]): void {
+  for (const family of FAMILIES) {
+    const half = strings.find(([, s]) => usesHalf(s, family));
+    const full = strings.find(([, s]) => usesFull(s, family));
+    if (!half || !full) continue;
+    const elsewhere = half[0] === full[0] ? 'in the same text' : `full-width at ${full[0]}`;
+    out.push(
+      warning(
+        half[0],
+        `${what} mixes half-width "${family.halfShown}" and full-width "${family.fullShown}" punctuation (${elsewhere}); typeset as written`,
+      ),
+    );
+  }
+}
+
+export function punctuationWarnings(data: unknown): Problem[] {
+  if (!isPlainObject(data)) return [];
+  const out: Problem[] = [];
+  if (typeof data['lead'] === 'string') checkUnit([['/lead', data['lead']]], 'lead', out);
+  const articles = data['articles'];
+  if (Array.isArray(articles)) {
+    articles.forEach((article: unknown, i) => {
+      const strings: Array<[string, string]> = [];
+      const at = joinPointer('/articles', i);
+      proseStrings(article, at, strings);
+      checkUnit(strings, 'article', out);
+    });
+  }
+  return out;
+}

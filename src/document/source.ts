@@ -1,0 +1,255 @@
+// Issue files as text: parse with source locations (momoa), so every problem can be shown
+// as FILE:LINE:COL, and turn JSON syntax errors into one plain sentence at the right place.
+//
+// Lines and columns are 1-based; columns count UTF-16 code units, as editors and eslint do
+// (every CJK character in the BMP is one column). A leading byte order mark is skipped, as
+// editors do not show it.
+import { parse, tokenize } from '@humanwhocodes/momoa';
+import type { AnyNode, Token, ValueNode } from '@humanwhocodes/momoa';
+import { joinPointer, parentPointer } from './pointer.js';
+import { error } from './problem.js';
+import type { Problem } from './problem.js';
+
+export interface SourceLocation {
+  line: number;
+  column: number;
+}
+
+interface Located {
+  value: SourceLocation;
+  key?: SourceLocation;
+}
+
+/** Pointer → where its value (and, for a property, its key) starts in the text. */
+export class SourceMap {
+  readonly #entries: Map<string, Located>;
+  constructor(entries: Map<string, Located>) {
+    this.#entries = entries;
+  }
+
+  /** The position for a problem; an unknown pointer falls back to its nearest existing ancestor. */
+  locate(pointer: string, at: 'value' | 'key' = 'value'): SourceLocation {
+    const p = pointer === '/' ? '' : pointer;
+    const own = this.#entries.get(p);
+    if (own) return at === 'key' && own.key ? own.key : own.value;
+    if (p === '') return { line: 1, column: 1 };
+    return this.locate(parentPointer(p), 'value');
+  }
+}
+
+export type ParsedText =
+  | { ok: true; value: unknown; map: SourceMap; problems: Problem[] }
+  | { ok: false; problem: Problem; location: SourceLocation };
+
+const BOM = '\ufeff';
+
+export function parseText(text: string): ParsedText {
+  const source = text.startsWith(BOM) ? text.slice(1) : text;
+  let body: ValueNode;
+  try {
+    body = parse(source, { mode: 'json' }).body;
+  } catch (e) {
+    return syntaxFailure(source, e);
+  }
+  let value: unknown;
+  try {
+    // momoa is lenient about a few things JSON is not (raw control characters in strings),
+    // and JSON.parse is the reference for what a value is.
+    value = JSON.parse(source);
+  } catch (e) {
+    return strictFailure(source, e);
+  }
+  const { entries, problems } = collect(body);
+  return { ok: true, value, map: new SourceMap(entries), problems };
+}
+
+/** Position of the value at `pointer` in `text` (or its nearest ancestor; 1:1 when unreadable). */
+export function pointerPosition(text: string, pointer: string): SourceLocation {
+  const parsed = parseText(text);
+  return parsed.ok ? parsed.map.locate(pointer) : { line: 1, column: 1 };
+}
+
+function collect(root: ValueNode): { entries: Map<string, Located>; problems: Problem[] } {
+  const entries = new Map<string, Located>();
+  const problems: Problem[] = [];
+  // Depth first in document order, with an explicit stack (hostile input may nest deeper
+  // than the call stack allows). Children are pushed in reverse so they pop in order.
+  const stack: Array<{ node: ValueNode; pointer: string; key?: SourceLocation }> = [{ node: root, pointer: '' }];
+  while (stack.length > 0) {
+    const { node, pointer, key } = stack.pop()!;
+    if (entries.has(pointer)) {
+      // A repeated key: JSON.parse keeps the last value, so forget the earlier one's subtree.
+      for (const p of [...entries.keys()]) if (p.startsWith(`${pointer}/`)) entries.delete(p);
+    }
+    entries.set(pointer, { value: start(node), ...(key ? { key } : {}) });
+    const children: Array<{ node: ValueNode; pointer: string; key?: SourceLocation }> = [];
+    if (node.type === 'Object') {
+      const seen = new Set<string>();
+      for (const member of node.members) {
+        const name = member.name.type === 'String' ? member.name.value : member.name.name;
+        const at = joinPointer(pointer, name);
+        if (seen.has(name)) {
+          problems.push(error(at, `property "${name}" appears more than once in this object (only the last would count)`, 'key'));
+        }
+        seen.add(name);
+        children.push({ node: member.value, pointer: at, key: start(member.name) });
+      }
+    } else if (node.type === 'Array') {
+      node.elements.forEach((element, i) => children.push({ node: element.value, pointer: joinPointer(pointer, i) }));
+    }
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+  }
+  return { entries, problems };
+}
+
+function start(node: AnyNode): SourceLocation {
+  return { line: node.loc.start.line, column: node.loc.start.column };
+}
+
+function hasLocation(e: unknown): e is Error & { line: number; column: number; offset: number } {
+  return e instanceof Error && typeof (e as { line?: unknown }).line === 'number' && typeof (e as { column?: unknown }).column === 'number';
+}
+
+function locationOfOffset(text: string, offset: number): SourceLocation {
+  let line = 1;
+  let column = 1;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    const c = text[i];
+    if (c === '\n' || (c === '\r' && text[i + 1] !== '\n')) {
+      line++;
+      column = 1;
+    } else if (c !== '\r') {
+      column++;
+    }
+  }
+  return { line, column };
+}
+
+function strictFailure(source: string, e: unknown): ParsedText {
+  const raw = e instanceof Error ? e.message : String(e);
+  const m = /position (\d+)/.exec(raw);
+  const location = m ? locationOfOffset(source, Number(m[1])) : { line: 1, column: 1 };
+  const message = /control character/i.test(raw)
+    ? 'not valid JSON: a string contains a raw control character such as a line break or tab; write it as an escape (\\n, \\t)'
+    : `not valid JSON: ${raw.replace(/^[^:]*JSON[^:]*:\s*/, '')}`;
+  return { ok: false, problem: error('', message), location };
+}
+
+function syntaxFailure(source: string, e: unknown): ParsedText {
+  if (!hasLocation(e)) {
+    // Not a syntax error but the parser giving up (a stack overflow on absurd nesting).
+    return { ok: false, problem: error('', 'not valid JSON: the document is nested too deeply to read'), location: { line: 1, column: 1 } };
+  }
+  const { message, location } = plainSyntaxError(source, e);
+  return { ok: false, problem: error('', `not valid JSON: ${message}`), location };
+}
+
+const TOKEN_TEXT: Partial<Record<Token['type'], string>> = {
+  LBrace: '"{"',
+  RBrace: '"}"',
+  LBracket: '"["',
+  RBracket: '"]"',
+  Colon: '":"',
+  Comma: '","',
+  String: 'a string',
+  Number: 'a number',
+  Boolean: 'true/false',
+  Null: 'null',
+};
+
+const ENDS_VALUE = new Set<Token['type']>(['String', 'Number', 'Boolean', 'Null', 'RBrace', 'RBracket']);
+
+function describeChar(ch: string): string {
+  const code = ch.codePointAt(0) ?? 0;
+  const hex = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+  return /[\p{L}\p{N}\p{P}\p{S}]/u.test(ch) ? `"${ch}"` : hex;
+}
+
+function plainSyntaxError(source: string, e: Error & SourceLocation & { offset: number }): { message: string; location: SourceLocation } {
+  const name = e.constructor.name;
+  const here = { line: e.line, column: e.column };
+  if (name === 'UnexpectedChar') {
+    const ch = String.fromCodePoint(source.codePointAt(e.offset) ?? 0);
+    let hint = '';
+    if (ch === "'") hint = ' (JSON strings use double quotes)';
+    else if (ch === '/' || ch === '#') hint = ' (JSON does not allow comments)';
+    else if (ch === '\\') hint = ' (not a valid escape; write \\\\ for a backslash)';
+    return { message: `unexpected character ${describeChar(ch)}${hint}`, location: here };
+  }
+  if (name === 'UnexpectedIdentifier') {
+    const word = /'(.*)'/.exec(e.message)?.[1] ?? '';
+    return {
+      message: `unexpected word "${word}" (a value is a "string", a number, true, false, null, an object or an array)`,
+      location: here,
+    };
+  }
+  if (source.trim() === '') return { message: 'the file is empty (expected an object starting with "{")', location: { line: 1, column: 1 } };
+  let tokens: Token[] | undefined;
+  try {
+    tokens = tokenize(source, { mode: 'json' });
+  } catch {
+    tokens = undefined;
+  }
+  if (!tokens) {
+    // The tokenizer itself fails only inside a string that never ends.
+    return { message: 'the file ends inside a string (a closing " is missing)', location: here };
+  }
+  const index = tokens.findIndex((t) => t.loc.start.offset === e.offset);
+  const last = tokens[tokens.length - 1];
+  const open = unclosed(tokens);
+  // momoa reports running out of input either as end-of-input or as the last token it saw.
+  if (open && last && (name === 'UnexpectedEOF' || index === tokens.length - 1)) {
+    return {
+      message: `the file ends before the ${TOKEN_TEXT[open.type]} opened at ${open.loc.start.line}:${open.loc.start.column} is closed`,
+      location: { line: last.loc.end.line, column: last.loc.end.column },
+    };
+  }
+  const token = tokens[index];
+  if (!token) return { message: e.message.replace(/\s*\(\d+:\d+\)$/, '').toLowerCase(), location: here };
+  const prev = tokens[index - 1];
+  const prevPrev = tokens[index - 2];
+  const what = TOKEN_TEXT[token.type] ?? token.type;
+  if (depthBefore(tokens, index) === 0 && index > 0) {
+    return { message: `${what} after the end of the document (only one value is allowed)`, location: here };
+  }
+  if ((token.type === 'RBrace' || token.type === 'RBracket') && prev?.type === 'Comma') {
+    return { message: `a comma before ${what} is not allowed (trailing comma)`, location: here };
+  }
+  if (prev?.type === 'String' && insideObject(tokens, index) && (prevPrev?.type === 'LBrace' || prevPrev?.type === 'Comma')) {
+    return { message: 'missing ":" after the property name', location: here };
+  }
+  if (prev && ENDS_VALUE.has(prev.type) && !['RBrace', 'RBracket', 'Comma', 'Colon'].includes(token.type)) {
+    return { message: `missing "," before ${what}`, location: here };
+  }
+  return { message: `${what} is not expected here`, location: here };
+}
+
+function depthBefore(tokens: Token[], index: number): number {
+  let depth = 0;
+  for (let i = 0; i < index; i++) {
+    const t = tokens[i]!;
+    if (t.type === 'LBrace' || t.type === 'LBracket') depth++;
+    else if (t.type === 'RBrace' || t.type === 'RBracket') depth--;
+  }
+  return depth;
+}
+
+/** Whether the token at `index` sits directly inside an object (not an array). */
+function insideObject(tokens: Token[], index: number): boolean {
+  const stack: Token['type'][] = [];
+  for (let i = 0; i < index; i++) {
+    const t = tokens[i]!;
+    if (t.type === 'LBrace' || t.type === 'LBracket') stack.push(t.type);
+    else if (t.type === 'RBrace' || t.type === 'RBracket') stack.pop();
+  }
+  return stack[stack.length - 1] === 'LBrace';
+}
+
+function unclosed(tokens: Token[]): Token | undefined {
+  const stack: Token[] = [];
+  for (const t of tokens) {
+    if (t.type === 'LBrace' || t.type === 'LBracket') stack.push(t);
+    else if (t.type === 'RBrace' || t.type === 'RBracket') stack.pop();
+  }
+  return stack[stack.length - 1];
+}
