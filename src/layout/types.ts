@@ -9,6 +9,8 @@ export interface StructRef {
   id: string;
   /** Alternative text (figures: the caption). */
   alt?: string;
+  /** Id of the enclosing element, when the element is a child of another (TOCI inside TOC). */
+  parent?: string;
 }
 
 export interface LineItem {

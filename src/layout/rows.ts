@@ -1,0 +1,37 @@
+// The unit of pagination: a row is one line slot (or one unbreakable image/rule) with what it
+// draws, positioned relative to its own top so the paginator only has to shift it.
+import type { LinkBox, PageItem } from './types.js';
+
+export interface Row {
+  /** Height of the slot, pt. */
+  height: number;
+  /** Space above the row, dropped when the row opens a page. */
+  spaceBefore: number;
+  /** A page may end after this row (widows, orphans, keeps already applied). */
+  breakAfter: boolean;
+  /** Counts toward "two lines of what follows" of a keep-with-next block (an image counts fully). */
+  lines: number;
+  /** Index of the block the row belongs to. */
+  block: number;
+  /** Items and links with y measured from the row's top. */
+  items: PageItem[];
+  links: LinkBox[];
+  destination?: string;
+  outline?: { level: 0 | 1; title: string };
+}
+
+/** A copy of an item moved down by dy. */
+export function shiftItem(item: PageItem, dy: number): PageItem {
+  switch (item.kind) {
+    case 'line':
+      return { ...item, baseline: item.baseline + dy };
+    case 'rule':
+      return { ...item, y1: item.y1 + dy, y2: item.y2 + dy };
+    case 'image':
+      return { ...item, y: item.y + dy };
+  }
+}
+
+export function shiftLink(link: LinkBox, dy: number): LinkBox {
+  return { ...link, y: link.y + dy };
+}
