@@ -3,7 +3,6 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
-    globalSetup: ['tests/support/build-dist.ts'],
     // Font loading and PDF rendering are CPU-heavy; CI has two cores.
     testTimeout: 120_000,
     hookTimeout: 120_000,

@@ -4,11 +4,14 @@ import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, write
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ensureBuilt } from '../support/build-dist.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const cli = path.join(root, 'dist/cli.js');
 const run = promisify(execFile);
+
+beforeAll(() => ensureBuilt());
 
 async function bulletin(args: string[], cwd = root): Promise<{ code: number; stdout: string; stderr: string }> {
   try {

@@ -1,5 +1,5 @@
-// vitest globalSetup: the CLI tests run the compiled dist/cli.js (worker threads need real
-// .js files), so make sure dist/ is not older than src/ before they start.
+// The CLI tests run the compiled dist/cli.js (worker threads need real .js files), so they
+// make sure dist/ is not older than src/ before they start. Only they pay for the build.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -13,7 +13,7 @@ function newest(dir: string): number {
   return t;
 }
 
-export default function setup(): void {
+export function ensureBuilt(): void {
   const root = path.resolve(import.meta.dirname, '../..');
   const built = path.join(root, 'dist/cli.js');
   if (existsSync(built) && statSync(built).mtimeMs >= newest(path.join(root, 'src'))) return;
