@@ -1,0 +1,54 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { IssueValidationError } from '../../src/document/types.js';
+import { defaultTheme } from '../../src/theme/default.js';
+import { checkTheme, loadThemeFile, resolveTheme } from '../../src/theme/resolve.js';
+
+describe('theme', () => {
+  it('has the house defaults', () => {
+    expect(defaultTheme.page.textWidth).toBe(444);
+    expect(defaultTheme.page.marginTop).toBeCloseTo(85.04, 1);
+    expect(defaultTheme.page.marginBottom).toBeCloseTo(79.37, 1);
+    expect(defaultTheme.styles.body).toMatchObject({ size: 12, pitch: 21, indent: 2, align: 'justify' });
+    expect(defaultTheme.colors.accent).toBe('#C8161D');
+    expect(defaultTheme.fonts.heading[0]).toBe('NotoSansSC-Bold.gb2312');
+    expect(checkTheme(JSON.parse(JSON.stringify(defaultTheme)))).toEqual([]);
+  });
+
+  it('merges an override deeply and leaves the defaults untouched', () => {
+    const t = resolveTheme({ colors: { accent: '#112233' }, styles: { body: { size: 11 } }, fonts: { body: ['X'] } });
+    expect(t.colors).toEqual({ ...defaultTheme.colors, accent: '#112233' });
+    expect(t.styles.body).toEqual({ ...defaultTheme.styles.body, size: 11 });
+    expect(t.fonts.body).toEqual(['X']);
+    expect(defaultTheme.colors.accent).toBe('#C8161D');
+    expect(resolveTheme()).toBe(defaultTheme);
+  });
+
+  it('reports every problem with a pointer into the override', () => {
+    let err: unknown;
+    try {
+      resolveTheme({ colors: { accent: 'red' }, styles: { body: { size: -1, colour: '#000000' } }, extra: 1 });
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(IssueValidationError);
+    const pointers = (err as IssueValidationError).errors.map((e) => e.pointer).sort();
+    expect(pointers).toEqual(['/colors/accent', '/extra', '/styles/body/colour', '/styles/body/size']);
+    expect((err as IssueValidationError).errors.find((e) => e.pointer === '/extra')?.message).toMatch(/unknown theme key "extra"/);
+  });
+
+  it('loads a theme file, resolving the lead template next to it', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'bp-theme-'));
+    const file = path.join(dir, 'theme.json');
+    writeFileSync(file, JSON.stringify({ templates: { lead: 'lead.hbs' }, labels: { lead: '导语：' } }));
+    const t = loadThemeFile(file);
+    expect(t.templates.lead).toBe(path.join(dir, 'lead.hbs'));
+    expect(t.labels.lead).toBe('导语：');
+    writeFileSync(file, '{"page": {"width": "wide"}}');
+    expect(() => loadThemeFile(file)).toThrow(/\/page\/width/);
+    writeFileSync(file, '{oops');
+    expect(() => loadThemeFile(file)).toThrow(IssueValidationError);
+  });
+});
