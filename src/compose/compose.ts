@@ -189,18 +189,18 @@ class Composer {
         destination: articleDestination(i),
         outline: { level: 1, title: a.title },
       }),
-      this.text(s.articleMeta, [this.run(L.source, s.articleMeta, `${p}/source`), this.run(a.source, s.articleMeta, `${p}/source`)], `${p}/source`, 'P', header),
+      this.text(s.articleMeta, [this.run(L.source, s.articleLabel, `${p}/source`), this.run(a.source, s.articleMeta, `${p}/source`)], `${p}/source`, 'P', header),
       this.text(
         s.articleLink,
         [
-          this.run(L.link, s.articleLink, `${p}/url`),
+          this.run(L.link, s.articleLabel, `${p}/url`),
           this.run(a.url, s.articleLink, `${p}/url`, { color: theme.colors.link, href: a.url }),
         ],
         `${p}/url`,
         'P',
         header,
       ),
-      this.text(s.articleMeta, [this.run(L.summary, s.articleMeta, p)], p, 'P', header),
+      this.text(s.articleMeta, [this.run(L.summary, s.articleLabel, p)], p, 'P', header),
       this.text(s.articleTitle, [this.run(a.title, s.articleTitle, `${p}/title`)], `${p}/title`, 'P', header),
     );
     const dateline: StyledRun[] = [];

@@ -78,9 +78,20 @@ export function layoutBlocks(blocks: readonly Block[], theme: Theme, breaker: Br
   let result: ReturnType<typeof buildPages> | undefined;
   let passes = 0;
   const needsNumbers = blocks.some((b) => b.kind === 'text' && b.tail?.kind === 'pageRef');
+  // Passes after the first re-set only what the page numbers changed: remember every paragraph.
+  const memo = new Map<string, ReturnType<Breaker>>();
+  const remembered: Breaker = (input) => {
+    const key = JSON.stringify(input);
+    let out = memo.get(key);
+    if (!out) {
+      out = breaker(input);
+      memo.set(key, out);
+    }
+    return out;
+  };
   while (passes < MAX_PASSES) {
     passes += 1;
-    const ctx: MeasureContext = { theme, breaker, pageOf, left: (theme.page.width - theme.page.textWidth) / 2 };
+    const ctx: MeasureContext = { theme, breaker: remembered, pageOf, left: (theme.page.width - theme.page.textWidth) / 2 };
     result = buildPages(paginateRows(measureBlocks(blocks, ctx, areaHeight), areaHeight), ctx);
     if (!needsNumbers || samePages(pageOf, result.pageOf)) break;
     pageOf = result.pageOf;

@@ -40,6 +40,7 @@ export const defaultTheme: Theme = {
     tocEntry: style({ font: 'body', size: 12, pitch: 21, spaceAfter: 3 }),
     articleHeading: style({ font: 'bold', size: 14, pitch: 24, spaceBefore: 14, spaceAfter: 4 }),
     articleMeta: style({ font: 'body', size: 12, pitch: 21 }),
+    articleLabel: style({ font: 'bold', size: 12, pitch: 21 }),
     articleLink: style({ font: 'body', size: 12, pitch: 21 }),
     articleTitle: style({ font: 'heading', size: 14, pitch: 28, align: 'center', spaceBefore: 7 }),
     articleDateline: style({ font: 'body', size: 10.5, pitch: 21, align: 'center', spaceAfter: 4 }),

@@ -42,6 +42,8 @@ export interface Theme {
     tocEntry: TextStyle;
     articleHeading: TextStyle;
     articleMeta: TextStyle;
+    /** The generated labels 来源：, 链接：, 主要内容： (only font, size and colour apply: they share a line with their value). */
+    articleLabel: TextStyle;
     articleLink: TextStyle;
     articleTitle: TextStyle;
     articleDateline: TextStyle;
