@@ -169,19 +169,20 @@ function plainSyntaxError(source: string, e: Error & SourceLocation & { offset: 
   const name = e.constructor.name;
   const here = { line: e.line, column: e.column };
   if (name === 'UnexpectedChar') {
+    if (source[e.offset] === '\\') {
+      const escaped = /'(.*)'/su.exec(e.message)?.[1] ?? '';
+      return { message: `invalid escape "\\${escaped}" in a string (write \\\\ for a backslash)`, location: here };
+    }
+    const word = /^[A-Za-z_$][\w$]*/.exec(source.slice(e.offset))?.[0];
+    if (word) return { message: unexpectedWord(word), location: here };
     const ch = String.fromCodePoint(source.codePointAt(e.offset) ?? 0);
     let hint = '';
     if (ch === "'") hint = ' (JSON strings use double quotes)';
     else if (ch === '/' || ch === '#') hint = ' (JSON does not allow comments)';
-    else if (ch === '\\') hint = ' (not a valid escape; write \\\\ for a backslash)';
     return { message: `unexpected character ${describeChar(ch)}${hint}`, location: here };
   }
   if (name === 'UnexpectedIdentifier') {
-    const word = /'(.*)'/.exec(e.message)?.[1] ?? '';
-    return {
-      message: `unexpected word "${word}" (a value is a "string", a number, true, false, null, an object or an array)`,
-      location: here,
-    };
+    return { message: unexpectedWord(/'(.*)'/.exec(e.message)?.[1] ?? ''), location: here };
   }
   if (source.trim() === '') return { message: 'the file is empty (expected an object starting with "{")', location: { line: 1, column: 1 } };
   let tokens: Token[] | undefined;
@@ -222,6 +223,10 @@ function plainSyntaxError(source: string, e: Error & SourceLocation & { offset: 
     return { message: `missing "," before ${what}`, location: here };
   }
   return { message: `${what} is not expected here`, location: here };
+}
+
+function unexpectedWord(word: string): string {
+  return `unexpected word "${word}" (a value is a "string", a number, true, false, null, an object or an array)`;
 }
 
 function depthBefore(tokens: Token[], index: number): number {

@@ -1,0 +1,40 @@
+// The JSON example of shared/design/document-format.md (format v1), verbatim. The design
+// folder is not part of the repository, so the example is kept here; doc-examples.test.ts
+// compares it with the design document whenever that is present.
+export const designDocPath = '/work/shared/design/document-format.md';
+
+export const docShapeExample = String.raw`{
+  "$schema": "../schemas/bulletin.schema.json",
+  "bulletin": {
+    "title": "全国卫生信息化舆情监测周报",
+    "publisher": "北京市卫生健康大数据与政策研究中心"
+  },
+  "issue": { "number": 666, "date": "2026-03-27" },
+  "coverage": {
+    "from": "2026-03-21",
+    "to": "2026-03-27",
+    "topic": "卫生健康大数据与政策研究",
+    "scope": "全国主流媒体及政府网站等"
+  },
+  "lead": "optional: replaces the generated 本期导语 paragraph",
+  "articles": [
+    {
+      "title": "江苏召开“人工智能+医疗健康”路演推进会",
+      "source": "央广网",
+      "url": "https://js.cnr.cn/xwtt/20260321/t20260321_527558220.shtml",
+      "date": "2026-03-21",
+      "originalTitle": "省政府召开“人工智能+医疗健康”路演推进会，刘小涛出席并讲话",
+      "body": [
+        { "type": "paragraph", "text": "3月20日，省政府召开……" },
+        { "type": "heading", "text": "联合攻关锻造医院智慧管理“最强大脑”" },
+        { "type": "paragraph", "runs": [
+            { "text": "打破“数据孤岛”，六大业务主线全贯通。", "bold": true },
+            { "text": "该大模型成功打通医院信息系统(HIS)……" },
+            { "text": "原文", "href": "https://example.org/a" }
+        ] },
+        { "type": "image", "src": "images/launch.jpg", "caption": "发布现场", "width": 0.8 }
+      ]
+    }
+  ]
+}
+`;
