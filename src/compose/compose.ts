@@ -47,7 +47,9 @@ class Composer {
     role: StructRole,
     more: Partial<TextBlock> = {},
   ): TextBlock {
+    const grid = this.theme.page.grid;
     return {
+      ...(grid > 0 && style.pitch === grid ? { grid } : {}),
       kind: 'text',
       pointer,
       runs,

@@ -24,6 +24,8 @@ export interface Flow {
   spaceAfter: number;
   /** Lines of what follows that must share this block's page (headings: 2; 0: none). */
   keepWithNext: number;
+  /** Start the block on the baseline grid: its top moves down to a multiple of this many pt from the text area's top. */
+  grid?: number;
   /** Never split the block over two pages. */
   keepTogether: boolean;
   /** Named destination placed at the block's top (an article's heading). */

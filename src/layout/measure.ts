@@ -261,6 +261,7 @@ export function measureBlocks(blocks: readonly Block[], ctx: MeasureContext, are
       if (block.outline !== undefined) first.outline = block.outline;
     }
     pendingSpace = block.spaceAfter;
+    if (block.grid !== undefined && block.grid > 0) for (const r of own) r.grid = block.grid;
     rows.push(...own);
     const last = rows[rows.length - 1];
     if (block.keepWithNext > 0 && last) last.breakAfter = false;

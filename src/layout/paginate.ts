@@ -21,10 +21,11 @@ export function paginateRows(rows: readonly Row[], areaHeight: number): PlacedRo
     for (; j < rows.length; j++) {
       const row = rows[j];
       if (!row) break;
-      const space = j === start ? 0 : row.spaceBefore;
-      if (j > start && y + space + row.height > areaHeight + EPSILON) break;
-      placed.push({ row, top: y + space });
-      y += space + row.height;
+      let top = j === start ? 0 : y + row.spaceBefore;
+      if (row.grid) top = Math.ceil(top / row.grid - EPSILON) * row.grid;
+      if (j > start && top + row.height > areaHeight + EPSILON) break;
+      placed.push({ row, top });
+      y = top + row.height;
     }
     let end = j;
     if (j < rows.length) {

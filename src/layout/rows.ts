@@ -7,6 +7,8 @@ export interface Row {
   height: number;
   /** Space above the row, dropped when the row opens a page. */
   spaceBefore: number;
+  /** Snap the row's top to a multiple of this many pt from the text area's top. */
+  grid?: number;
   /** A page may end after this row (widows, orphans, keeps already applied). */
   breakAfter: boolean;
   /** Counts toward "two lines of what follows" of a keep-with-next block (an image counts fully). */

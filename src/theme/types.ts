@@ -29,6 +29,8 @@ export interface Theme {
     textWidth: number;
     marginTop: number;
     marginBottom: number;
+    /** Baseline grid, pt from the top of the text area: blocks set at this pitch start on it (0: no grid). */
+    grid: number;
   };
   fonts: Record<FontRole, string[]>;
   colors: { text: string; accent: string; link: string };

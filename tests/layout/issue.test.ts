@@ -180,3 +180,23 @@ describe('masthead and info', () => {
     void (blocks as Block[]);
   });
 });
+
+describe('baseline grid', () => {
+  it('sets every body line of an issue on the 21 pt grid', () => {
+    const issue = sampleIssue({}, 6);
+    issue.articles.forEach((a, i) => {
+      a.body = [...paragraphs([2 + (i % 4), 1, 5]), { type: 'heading', text: '小标题' }, ...paragraphs([3])];
+      if (i % 2) a.originalTitle = '原标题文字';
+    });
+    const { pages, blocks } = lay(issue);
+    const bodyIds = new Set(blocks.filter((b) => b.pointer.includes('/body/')).map((b) => b.struct.id));
+    const first = defaultTheme.page.marginTop + (21 - 12) / 2 + 0.88 * 12;
+    let count = 0;
+    for (const { item } of flow(pages).filter((l) => bodyIds.has(l.item.struct.id) && l.item.struct.type === 'P')) {
+      const k = (item.baseline - first) / 21;
+      expect(Math.abs(k - Math.round(k))).toBeLessThan(1e-6);
+      count++;
+    }
+    expect(count).toBeGreaterThan(50);
+  });
+});

@@ -116,3 +116,24 @@ describe('footer', () => {
     });
   });
 });
+
+describe('baseline grid', () => {
+  it('starts a grid block on the next grid line after odd-sized material', () => {
+    const odd = { ...heading('h'), pitch: 25, spaceBefore: 0, keepWithNext: 0 };
+    const body = { ...para(3, 'b'), grid: 21 };
+    const { pages } = lay([odd, body]);
+    const first = lineItems(pages[0]).find((i) => i.struct.id === 'b')!;
+    // The heading takes 25 pt; the paragraph's slot starts at 42, not 25.
+    expect(first.baseline - 50).toBeCloseTo(42 + (21 - 12) / 2 + 0.88 * 12);
+  });
+
+  it('counts the snapped space when deciding what fits', () => {
+    const odd = (id: string) => ({ ...heading(id), pitch: 25, spaceBefore: 0, keepWithNext: 0 });
+    // Unsnapped: 25 + 7 × 21 + 25 = 197 fits the 210 pt page; on the grid the paragraph ends at 42 + 147 = 189.
+    const { pages } = lay([odd('h1'), { ...para(7, 'a'), grid: 21 }, odd('h2')]);
+    expect(linesPerPage(pages, 'a')).toEqual([7, 0]);
+    expect(linesPerPage(pages, 'h2')).toEqual([0, 1]);
+    const unsnapped = lay([odd('h1'), para(7, 'a'), odd('h2')]);
+    expect(linesPerPage(unsnapped.pages, 'h2')).toEqual([1]);
+  });
+});
