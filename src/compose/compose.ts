@@ -47,9 +47,7 @@ class Composer {
     role: StructRole,
     more: Partial<TextBlock> = {},
   ): TextBlock {
-    const grid = this.theme.page.grid;
     return {
-      ...(grid > 0 && style.pitch === grid ? { grid } : {}),
       kind: 'text',
       pointer,
       runs,
@@ -64,6 +62,12 @@ class Composer {
       struct: this.struct(role),
       ...more,
     };
+  }
+
+  /** Running text sits on the baseline grid (when its pitch is the grid's); labels and titles between it are spaced to fit. */
+  private onGrid(style: TextStyle): Partial<TextBlock> {
+    const grid = this.theme.page.grid;
+    return grid > 0 && style.pitch === grid ? { grid } : {};
   }
 
   private push(...b: Block[]): void {
@@ -123,7 +127,7 @@ class Composer {
     const text = leadText(this.issue, this.theme.templates.lead, this.options.loadTemplate ?? fileTemplateLoader);
     this.push(
       this.text(s.leadLabel, [this.run(this.theme.labels.lead, s.leadLabel, pointer)], pointer, 'H2', { keepWithNext: 2, keepTogether: true }),
-      this.text(s.lead, [this.run(text, s.lead, pointer)], pointer, 'P'),
+      this.text(s.lead, [this.run(text, s.lead, pointer)], pointer, 'P', this.onGrid(s.lead)),
     );
   }
 
@@ -148,6 +152,7 @@ class Composer {
         p,
         'TOCI',
         {
+          ...this.onGrid(st),
           hangRuns: 1,
           keepTogether: true,
           linkTo: articleDestination(i),
@@ -231,7 +236,7 @@ class Composer {
               return this.run(r.text, style, `${p}/runs/${k}`, extra);
             })
           : [this.run(b.text, s.body, `${p}/text`)];
-      return this.text(s.body, runs, p, 'P');
+      return this.text(s.body, runs, p, 'P', this.onGrid(s.body));
     }
     return this.image(b, p);
   }

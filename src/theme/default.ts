@@ -35,7 +35,7 @@ export const defaultTheme: Theme = {
     mastheadTitle: style({ font: 'masthead', size: 26, pitch: 42, color: RED, align: 'center', spaceAfter: 4 }),
     issueNumber: style({ font: 'body', size: 14, pitch: 28, align: 'center', spaceAfter: 8 }),
     publisherRow: style({ font: 'body', size: 12, pitch: 21 }),
-    leadLabel: style({ font: 'heading', size: 14, pitch: 28, spaceBefore: 7 }),
+    leadLabel: style({ font: 'heading', size: 14, pitch: 28, spaceBefore: 14 }),
     lead: style({ font: 'body', size: 12, pitch: 21, align: 'justify', indent: 2 }),
     sectionHeading: style({ font: 'heading', size: 15, pitch: 28, spaceBefore: 14 }),
     tocEntry: style({ font: 'body', size: 12, pitch: 21 }),
