@@ -144,16 +144,18 @@ function breakBlock(block: TextBlock, ctx: MeasureContext, reserve: number): { l
     if (frag) input.restIndent = frag.x;
   }
   if (block.shrinkToFit) {
-    let runs = block.runs;
-    let scale = 1;
+    const min = block.shrinkToFit.minSize;
+    // Start from the size at which the unbroken line would exactly fill the measure, then
+    // step down a quarter point at a time until the breaker agrees it is one line.
+    const natural = setLine(ctx, block.runs, block.pointer).naturalWidth;
+    let scale = natural > W ? W / natural : 1;
     for (;;) {
+      const runs = scale === 1 ? block.runs : block.runs.map((r) => ({ ...r, size: Math.max(min, Math.floor(r.size * scale * 4) / 4) }));
       const broken = ctx.breaker({ ...input, runs });
       const only = broken.lines[0];
       const fits = broken.lines.length === 1 && only !== undefined && only.naturalWidth <= W + 0.01;
-      const smallest = Math.min(...runs.map((r) => r.size));
-      if (fits || smallest <= block.shrinkToFit.minSize) return { lines: broken.lines, runs };
-      scale *= 0.97;
-      runs = block.runs.map((r) => ({ ...r, size: Math.max(block.shrinkToFit?.minSize ?? 0, Math.floor(r.size * scale * 4) / 4) }));
+      if (fits || runs.every((r) => r.size <= min)) return { lines: broken.lines, runs };
+      scale -= 0.25 / Math.max(...block.runs.map((r) => r.size));
     }
   }
   return { lines: ctx.breaker(input).lines, runs: block.runs };

@@ -142,6 +142,7 @@ describe('masthead and info', () => {
     const size = title[0]!.line.fragments[0]!.size;
     expect(size).toBeLessThan(26);
     expect(size * 26).toBeLessThanOrEqual(444);
+    expect((size + 0.25) * 26).toBeGreaterThan(444);
     expect(title[0]!.line.fragments[0]!.color).toBe('#C8161D');
   });
 
