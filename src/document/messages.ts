@@ -141,10 +141,10 @@ function translate(e: SchemaError, data: unknown): Problem | null {
     }
     case 'discriminator': {
       if (params['error'] === 'mapping') {
-        return error(
-          joinPointer(at, 'type'),
-          `unknown block type ${shown(params['tagValue'])} (a block is ${quotedList(BLOCK_TYPES)})`,
-        );
+        const tag = params['tagValue'];
+        const suggestion = typeof tag === 'string' ? closest(tag, BLOCK_TYPES) : undefined;
+        const hint = suggestion ? `; did you mean "${suggestion}"?` : '';
+        return error(joinPointer(at, 'type'), `unknown block type ${shown(tag)} (a block is ${quotedList(BLOCK_TYPES)}${hint})`);
       }
       if (!isPlainObject(value) || !('type' in value)) return null; // "missing required property" says it
       return error(joinPointer(at, 'type'), `block type must be ${quotedList(BLOCK_TYPES)} (got ${shown(value['type'])})`);

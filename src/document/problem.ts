@@ -42,7 +42,6 @@ export function shown(value: unknown): string {
 export function kindOf(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'array';
-  if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'number';
   if (typeof value === 'object') return 'object';
   return typeof value;
 }

@@ -166,7 +166,14 @@ function describeChar(ch: string): string {
 }
 
 function plainSyntaxError(source: string, e: Error & SourceLocation & { offset: number }): { message: string; location: SourceLocation } {
-  const name = e.constructor.name;
+  // Classified by message rather than class name, which a bundler may rename.
+  const name = e.message.startsWith('Unexpected character')
+    ? 'UnexpectedChar'
+    : e.message.startsWith('Unexpected identifier')
+      ? 'UnexpectedIdentifier'
+      : e.message.startsWith('Unexpected end of input')
+        ? 'UnexpectedEOF'
+        : 'UnexpectedToken';
   const here = { line: e.line, column: e.column };
   if (name === 'UnexpectedChar') {
     if (source[e.offset] === '\\') {
