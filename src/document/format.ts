@@ -7,6 +7,8 @@ import type { IssueError } from './types.js';
  * message starts with "warning: ".
  */
 export function formatError(file: string, e: IssueError): string {
-  const message = e.severity === 'warning' ? `warning: ${e.message}` : e.message;
+  // Callers that already marked the message (src/cli.ts does) must not get "warning: warning:".
+  const marked = e.severity === 'warning' && !e.message.startsWith('warning: ');
+  const message = marked ? `warning: ${e.message}` : e.message;
   return `${file}:${e.line ?? 1}:${e.column ?? 1}: ${displayPointer(e.pointer)}: ${message}`;
 }

@@ -297,6 +297,7 @@ describe('formatError', () => {
   });
   it('marks warnings', () => {
     expect(formatError('a.json', { pointer: '/lead', message: 'mixed', line: 2, column: 3, severity: 'warning' })).toBe('a.json:2:3: /lead: warning: mixed');
+    expect(formatError('a.json', { pointer: '/lead', message: 'warning: mixed', line: 2, column: 3, severity: 'warning' })).toBe('a.json:2:3: /lead: warning: mixed');
   });
 });
 
