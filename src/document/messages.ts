@@ -45,12 +45,11 @@ function lastToken(pointer: string): string {
   return pointer.slice(pointer.lastIndexOf('/') + 1);
 }
 
-/** Who owns a property, for messages: "of image block", "of article", or nothing. */
-function ownerPhrase(data: unknown, pointer: string): string {
+/** What the object at `pointer` is, for messages: "image block", "article", or undefined. */
+function ownerName(data: unknown, pointer: string): string | undefined {
   const block = blockTypeAt(data, pointer);
-  if (block) return ` of ${block} block`;
-  if (ARTICLE.test(pointer)) return ' of article';
-  return '';
+  if (block) return `${block} block`;
+  return ARTICLE.test(pointer) ? 'article' : undefined;
 }
 
 /** Optimal string alignment distance, case-blind: a swapped pair ("titel") costs one edit. */
@@ -130,14 +129,15 @@ function translate(e: SchemaError, data: unknown): Problem | null {
       if (missing === 'type' && BLOCK_POINTER.test(at)) {
         return error(at, `missing required property "type" (one of ${quotedList(BLOCK_TYPES)})`);
       }
-      return error(at, `missing required property "${missing}"${ownerPhrase(data, at)}`);
+      const owner = ownerName(data, at);
+      return error(at, `missing required property "${missing}"${owner ? ` of ${owner}` : ''}`);
     }
     case 'additionalProperties': {
       const name = String(params['additionalProperty']);
       const suggestion = closest(name, allowedProperties(e));
       const hint = suggestion ? ` (did you mean "${suggestion}"?)` : '';
-      const owner = ownerPhrase(data, at);
-      return error(joinPointer(at, name), `unknown property "${name}"${owner ? ` in${owner.slice(3)}` : ''}${hint}`, 'key');
+      const owner = ownerName(data, at);
+      return error(joinPointer(at, name), `unknown property "${name}"${owner ? ` in ${owner}` : ''}${hint}`, 'key');
     }
     case 'discriminator': {
       if (params['error'] === 'mapping') {
