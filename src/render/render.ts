@@ -121,7 +121,7 @@ function linkText(link: LinkBox): string {
  */
 function drawLine(doc: PdfkitDocument, item: LineItem, links: readonly LinkBox[], fonts: DocumentFonts, marker: Marker): void {
   const draw = (fragments: readonly GlyphFragment[]) => () => doc.addContent(textObject(doc, fonts, item.x, item.baseline, fragments));
-  const groups = groupByLink(item, links);
+  const groups = marker.tagged ? groupByLink(item, links) : [{ link: undefined, fragments: item.line.fragments }];
   for (const group of groups) {
     if (group.link) marker.markLink(item.struct, group.link, draw(group.fragments));
     else marker.mark(item.struct, 'Pagination', draw(group.fragments));

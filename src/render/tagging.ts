@@ -6,6 +6,8 @@ import type { PdfkitDocument, PdfkitStructureElement } from './pdfkit-internals.
 
 /** How drawn content is marked; the untagged variant marks nothing. */
 export interface Marker {
+  /** Whether content is marked at all (untagged documents need no link grouping). */
+  readonly tagged: boolean;
   /** Draw content belonging to a structure element (or an artifact). */
   mark(ref: StructRef, artifactType: 'Pagination' | 'Layout', draw: () => void, bbox?: Box): void;
   /** Draw content that is the text of a link inside the element `ref`. */
@@ -21,6 +23,7 @@ export type Box = [number, number, number, number];
 
 export function untaggedMarker(): Marker {
   return {
+    tagged: false,
     mark: (_ref, _type, draw) => draw(),
     markLink: (_ref, _link, draw) => draw(),
     annotation: () => undefined,
@@ -30,6 +33,7 @@ export function untaggedMarker(): Marker {
 }
 
 export class StructureMarker implements Marker {
+  readonly tagged = true;
   private readonly root: PdfkitStructureElement;
   private readonly elements = new Map<string, PdfkitStructureElement>();
   /** The TOC element that following TOCI elements join; null once another element starts. */
