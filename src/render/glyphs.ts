@@ -33,16 +33,39 @@ export class DocumentFonts {
 }
 
 /**
- * The glyph's code (CID) in the embedded subset. Registers width and
- * ToUnicode text on first use. pdfkit keeps the first text seen for a glyph id, so if one
- * glyph stands for different text in two places (— and ― under the ZHS locl), the second
- * copies out as the first.
+ * The glyph's code (CID) in the embedded subset. Registers width and ToUnicode text on
+ * first use. One CID has one ToUnicode entry, so when a glyph stands for different text in
+ * two places (— and ― share a glyph under the ZHS locl) the glyph is added to the subset a
+ * second time under a new CID carrying the other text: copying gives back each character.
  */
 export function includeGlyph(font: PdfkitEmbeddedFont, glyphId: number, text: string): number {
   const cid = font.subset.includeGlyph(glyphId);
   if (font.widths[cid] == null) font.widths[cid] = naturalWidth(font.font, glyphId) * font.scale;
-  if (font.unicode[cid] == null) font.unicode[cid] = codePointsOf(text);
-  return cid;
+  const cps = codePointsOf(text);
+  const mapped = font.unicode[cid];
+  if (mapped == null) {
+    font.unicode[cid] = cps;
+    return cid;
+  }
+  if (sameCodePoints(mapped, cps)) return cid;
+  let byText = alternates.get(font);
+  if (!byText) alternates.set(font, (byText = new Map()));
+  const key = `${glyphId}\u0000${text}`;
+  const known = byText.get(key);
+  if (known !== undefined) return known;
+  font.subset.glyphs.push(glyphId);
+  const alt = font.subset.glyphs.length - 1;
+  font.widths[alt] = font.widths[cid];
+  font.unicode[alt] = cps;
+  byText.set(key, alt);
+  return alt;
+}
+
+/** Extra CIDs of a glyph per text, per embedded font (so per document). */
+const alternates = new WeakMap<PdfkitEmbeddedFont, Map<string, number>>();
+
+function sameCodePoints(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((v, i) => v === b[i]);
 }
 
 function naturalWidth(font: fontkit.Font, glyphId: number): number {

@@ -12,7 +12,8 @@ export interface PdfkitEmbeddedFont {
   readonly font: fontkit.Font;
   /** 1000 / unitsPerEm. */
   readonly scale: number;
-  readonly subset: { includeGlyph(glyphId: number): number };
+  /** fontkit's subset: glyphs[cid] is the face's glyph id (duplicates allowed: encode() copies each). */
+  readonly subset: { includeGlyph(glyphId: number): number; readonly glyphs: number[] };
   /** Width (1000-unit text space) per subset glyph id; written as the CIDFont's /W. */
   readonly widths: Array<number | undefined>;
   /** Code points per subset glyph id; written as the ToUnicode CMap. */

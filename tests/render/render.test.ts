@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { renderPages } from '../../src/render/index.js';
 import type { LineItem, PageModel } from '../../src/layout/types.js';
 import { placeGlyphs, parseToUnicode } from './content.js';
-import { fonts, lineText } from './helpers.js';
+import { a4, fonts, lineItem, lineText, model } from './helpers.js';
 import { catalog, embeddedFonts, loadWithPdfjs, pageChars, pageContents, pdfText, xmpOf } from './pdf.js';
 import { sampleModel, URL_1 } from './sample.js';
 
@@ -158,6 +158,17 @@ describe('renderPages determinism and identity', () => {
     expect(ia).toMatch(/^[0-9a-f]{32}$/);
     expect(ib).toMatch(/^[0-9a-f]{32}$/);
     expect(ia).not.toBe(ib);
+  });
+
+  it('copies out each text of a glyph that stands for two different characters', async () => {
+    // Under the ZHS locl, — (U+2014) is drawn with the glyph of ― (U+2015): one glyph, two texts.
+    const item = lineItem([{ text: '甲—乙' }], 60, 100, { type: 'P', id: 'p' });
+    const dash = item.line.fragments[0]!.glyphs[1]!;
+    const other = lineItem([{ text: '丙' }], 60, 130, { type: 'P', id: 'q' });
+    other.line.fragments[0]!.glyphs.push({ ...dash, text: '―' }, { ...dash, text: '—' });
+    const pdf = await loadWithPdfjs(await render(model([a4([item, other])])));
+    expect(pdf.messages).toEqual([]);
+    expect(pageChars(pdf.pages[0]!)).toBe('甲—乙丙―—');
   });
 
   it('rejects a page model naming a face that is not loaded, and a bad date', async () => {
