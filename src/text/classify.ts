@@ -1,0 +1,77 @@
+// Character classes for Chinese line layout (typography.md "Line breaking" and
+// "Punctuation width"). Everything here is about code points, not glyphs.
+
+/** Never at the start of a line (typography.md), plus ％ and the fullwidth ．. */
+const LINE_START_PROHIBITED = new Set(
+  Array.from('、，。．：；？！‼⁇⁈⁉）］｝〕〉》」』】〙〗〟”’·・‰%％℃～″\')]},.:;?!々〻'),
+);
+/** Never at the end of a line: opening marks and currency signs that precede a number. */
+const LINE_END_PROHIBITED = new Set(Array.from('（［｛〔〈《「『【〘〖〝“‘([{￥＄$£€'));
+
+/** Full-width marks whose ink sits in the left half: the right half is blank. */
+const RIGHT_BLANK = new Set(Array.from('、，。．：；！？）］｝〕〉》」』】〙〗〟”’'));
+/** Full-width marks whose ink sits in the right half: the left half is blank. */
+const LEFT_BLANK = new Set(Array.from('（［｛〔〈《「『【〘〖〝“‘'));
+
+export function isLineStartProhibited(ch: string): boolean {
+  return LINE_START_PROHIBITED.has(ch);
+}
+export function isLineEndProhibited(ch: string): boolean {
+  return LINE_END_PROHIBITED.has(ch);
+}
+export function hasRightBlank(ch: string): boolean {
+  return RIGHT_BLANK.has(ch);
+}
+export function hasLeftBlank(ch: string): boolean {
+  return LEFT_BLANK.has(ch);
+}
+
+const IDEOGRAPHIC = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Bopomofo}〇]/u;
+
+/** Han (and kana, hangul) characters proper: not punctuation. */
+export function isIdeographic(ch: string): boolean {
+  return IDEOGRAPHIC.test(ch);
+}
+
+/**
+ * Characters set as part of Chinese text: ideographs, CJK symbols and punctuation, fullwidth
+ * forms, and the marks that this font draws full width in Chinese (quotes, —, …, ·).
+ */
+export function isCjk(ch: string): boolean {
+  const cp = ch.codePointAt(0) ?? 0;
+  if (IDEOGRAPHIC.test(ch)) return true;
+  if (cp >= 0x2e80 && cp <= 0x33ff) return true; // radicals, CJK symbols & punctuation, kana, enclosed
+  if (cp >= 0xfe10 && cp <= 0xfe1f) return true; // vertical forms
+  if (cp >= 0xfe30 && cp <= 0xfe4f) return true; // CJK compatibility forms
+  if (cp >= 0xff00 && cp <= 0xffef) return true; // fullwidth / halfwidth forms
+  return cp === 0x2014 || cp === 0x2015 || cp === 0x2026 || cp === 0x2018 || cp === 0x2019 ||
+    cp === 0x201c || cp === 0x201d || cp === 0x00b7 || cp === 0x2027 || cp === 0x2030 || cp === 0x2103;
+}
+
+/** Latin letters and digits: the side of a Han/Latin boundary that gets the quarter em. */
+export function isLatinAlnum(ch: string): boolean {
+  return /[\p{L}\p{N}]/u.test(ch) && !isCjk(ch);
+}
+
+export function isSpace(ch: string): boolean {
+  return ch === ' ' || ch === '\t' || ch === '\u00a0' || (ch !== '\u3000' && /^[\p{Zs}]$/u.test(ch));
+}
+
+export function isNewline(ch: string): boolean {
+  return ch === '\n' || ch === '\r' || ch === '\u2028' || ch === '\u2029' || ch === '\u000b' || ch === '\u000c';
+}
+
+/** Invisible format characters: they ride along with a neighbouring glyph's text. */
+export function isIgnorable(ch: string): boolean {
+  return /^[\p{Default_Ignorable_Code_Point}]$/u.test(ch);
+}
+
+/** Characters of a Latin "token" (word, number, URL): not space, not Chinese. */
+export function isTokenChar(ch: string): boolean {
+  return !isSpace(ch) && !isNewline(ch) && !isCjk(ch);
+}
+
+/** After one of these a URL or over-long Latin string may break (typography.md). */
+export const URL_BREAK_AFTER = new Set(Array.from('/.-_?&=#'));
+/** A line never starts with one of these when a Latin string is broken. */
+export const URL_NO_LINE_START = new Set(Array.from('.,;:'));

@@ -1,0 +1,114 @@
+// Break opportunities between clusters: UAX #14 tailored by clreq (typography.md "Line
+// breaking"). Each boundary gets a class; the line breaker turns classes into penalties, so
+// that "never" in the rules means "only when nothing else avoids an overflow".
+import type { Cluster } from './shape.js';
+import {
+  URL_BREAK_AFTER,
+  URL_NO_LINE_START,
+  isLineEndProhibited,
+  isLineStartProhibited,
+} from './classify.js';
+import { findBreakOpportunities } from './uax14-adapter.js';
+
+export const enum BreakClass {
+  /** An ordinary opportunity. */
+  Normal = 0,
+  /** Inside a URL or an over-long Latin string, after / . - _ ? & = #. */
+  Url = 1,
+  /** Inside such a string anywhere else: a last resort. */
+  Anywhere = 2,
+  /** Breaks a rule (prohibited line start/end, a split word, number, —— or ……). */
+  Violation = 3,
+}
+
+export interface Boundaries {
+  /** cls[k]: class of a break before cluster k (k = 1 … n-1). */
+  cls: Uint8Array;
+  /** mandatory[k]: a line must end before cluster k. */
+  mandatory: Uint8Array;
+}
+
+const URL_LIKE = /[a-z][a-z0-9+.-]*:\/\/|www\.|[\w.-]+@[\w-]+\./i;
+
+/**
+ * @param widthOf natural width of clusters [a, b) in pt
+ * @param narrowest the narrowest line of the paragraph in pt: a Latin string wider than it may be broken inside
+ */
+export function classifyBoundaries(
+  text: string,
+  clusters: readonly Cluster[],
+  widthOf: (a: number, b: number) => number,
+  narrowest: number,
+): Boundaries {
+  const n = clusters.length;
+  const cls = new Uint8Array(n + 1);
+  const mandatory = new Uint8Array(n + 1);
+  const uax = new Map<number, boolean>();
+  for (const o of findBreakOpportunities(text)) uax.set(o.position, o.required);
+
+  // Latin tokens: maximal runs of 'latin' clusters.
+  const tokenOf = new Int32Array(n).fill(-1);
+  const breakable: boolean[] = [];
+  for (let k = 0; k < n; ) {
+    if (clusters[k]!.kind !== 'latin') {
+      k++;
+      continue;
+    }
+    let e = k;
+    while (e < n && clusters[e]!.kind === 'latin') e++;
+    const id = breakable.length;
+    const tokenText = text.slice(clusters[k]!.start, clusters[e - 1]!.end);
+    breakable.push(URL_LIKE.test(tokenText) || widthOf(k, e) > narrowest);
+    for (let m = k; m < e; m++) tokenOf[m] = id;
+    k = e;
+  }
+
+  for (let k = 1; k < n; k++) {
+    const a = clusters[k - 1]!;
+    const b = clusters[k]!;
+    if (a.kind === 'newline') {
+      mandatory[k] = 1;
+      cls[k] = BreakClass.Normal;
+      continue;
+    }
+    if (uax.get(b.start) === true && a.end === b.start) mandatory[k] = 1;
+    const c1 = a.last;
+    const c2 = b.first;
+    if (b.kind === 'space' || b.kind === 'newline') {
+      cls[k] = BreakClass.Violation;
+      continue;
+    }
+    if (isLineStartProhibited(c2) || isLineEndProhibited(c1) || (c1 === c2 && (c1 === '—' || c1 === '…'))) {
+      cls[k] = BreakClass.Violation;
+      continue;
+    }
+    if (a.kind === 'space') {
+      cls[k] = BreakClass.Normal;
+      continue;
+    }
+    const ta = tokenOf[k - 1]!;
+    if (ta >= 0 && ta === tokenOf[k]) {
+      cls[k] = tokenBoundary(text, a, b, breakable[ta]!, uax.has(b.start));
+      continue;
+    }
+    cls[k] = BreakClass.Normal;
+  }
+  return { cls, mandatory };
+}
+
+function tokenBoundary(text: string, a: Cluster, b: Cluster, breakable: boolean, uaxBreak: boolean): BreakClass {
+  const c1 = a.last;
+  const c2 = b.first;
+  // A hyphenated compound: state-of-the-art may break after a hyphen between letters.
+  if (uaxBreak && (c1 === '-' || c1 === '\u2010') && /\p{L}/u.test(c2)) {
+    const before = text.slice(Math.max(0, a.start - 1), a.start);
+    if (/\p{L}/u.test(before)) return BreakClass.Normal;
+  }
+  if (!breakable) return BreakClass.Violation;
+  if (URL_NO_LINE_START.has(c2)) return BreakClass.Violation;
+  if (URL_BREAK_AFTER.has(c1) && c2 !== c1 && !URL_BREAK_AFTER.has(c2)) {
+    if (c1 === '.' && /\d/.test(c2) && /\d/.test(text.slice(a.start - 1, a.start))) return BreakClass.Anywhere;
+    return BreakClass.Url;
+  }
+  return BreakClass.Anywhere;
+}

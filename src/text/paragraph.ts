@@ -1,0 +1,441 @@
+// Styled runs → lines. Clusters get their natural widths (punctuation compression,
+// quarter-em Han/Latin spacing), then a total-fit pass (Knuth–Plass over every cluster
+// boundary, the rule-breaking ones carrying large penalties) picks the breaks, and each
+// line is justified or aligned. See typography.md for every rule applied here.
+import type { FontSet } from './fonts.js';
+import type { BrokenParagraph, GlyphFragment, Line, ParagraphInput, PositionedGlyph } from './types.js';
+import { absorbLeading, shapeRuns, type Cluster } from './shape.js';
+import { BreakClass, classifyBoundaries } from './opportunities.js';
+import { hasLeftBlank, hasRightBlank, isLatinAlnum } from './classify.js';
+
+const EPS = 1e-6;
+/** Additive penalties by break class (squared into demerits, as TeX does). */
+const PENALTY = [0, 50, 1000, 100000] as const;
+const LINE_PENALTY = 10;
+const MAX_BADNESS = 10000;
+/** Demerits for a last line holding a single character (a "widow" character). */
+const SHORT_LAST_LINE = 3000;
+
+interface Model {
+  n: number;
+  clusters: Cluster[];
+  /** Natural advance of each cluster (compression and quarter em applied). */
+  adv: Float64Array;
+  /** Remaining blank halves of full-width punctuation (pt), compressible and cut at line edges. */
+  lb: Float64Array;
+  rb: Float64Array;
+  /** Shrink of spaces. */
+  spaceShrink: Float64Array;
+  /** Correction to the shaped advance when the cluster ends a line (kerning with the next glyph). */
+  kern: Float64Array;
+  /** Glue after each cluster (the quarter em between Han and Latin), its class and shrink. */
+  gap: Float64Array;
+  gapCls: Uint8Array;
+  gapShrink: Float64Array;
+  /** Stretch limit before level-2 gaps get anything (level 1 items only). */
+  cap: Float64Array;
+  W: Float64Array;
+  S: Float64Array;
+  N1: Int32Array;
+  N2: Int32Array;
+  N3: Int32Array;
+  CAP: Float64Array;
+  /** Index of the last cluster before k that is neither space nor newline, or -1. */
+  lastVisible: Int32Array;
+}
+
+function isFullWidth(c: Cluster): boolean {
+  return c.glyphs.length === 1 && Math.abs(c.glyphs[0]!.advance - c.size) < 0.05 * c.size;
+}
+
+function buildModel(clusters: Cluster[]): Model {
+  const n = clusters.length;
+  const adv = new Float64Array(n);
+  const lb = new Float64Array(n);
+  const rb = new Float64Array(n);
+  const spaceShrink = new Float64Array(n);
+  const kern = new Float64Array(n);
+  const gap = new Float64Array(n);
+  const gapCls = new Uint8Array(n);
+  const gapShrink = new Float64Array(n);
+  const cap = new Float64Array(n);
+
+  for (let k = 0; k < n; k++) {
+    const c = clusters[k]!;
+    if (c.kind === 'punct' && isFullWidth(c)) {
+      if (hasLeftBlank(c.first)) lb[k] = c.size / 2;
+      if (hasRightBlank(c.last)) rb[k] = c.size / 2;
+    }
+    const g = c.glyphs[c.glyphs.length - 1];
+    if (g && c.kind === 'latin') kern[k] = g.nominal - g.advance;
+  }
+
+  // Adjacent punctuation: the blank halves between two marks collapse by half an em.
+  for (let k = 0; k + 1 < n; k++) {
+    const a = clusters[k]!;
+    const b = clusters[k + 1]!;
+    if (a.end !== b.start) continue;
+    const aMark = lb[k]! > 0 || rb[k]! > 0;
+    const bMark = lb[k + 1]! > 0 || rb[k + 1]! > 0;
+    if (!aMark || !bMark) continue;
+    if (rb[k]! > 0) {
+      a.glyphs[a.glyphs.length - 1]!.advance -= rb[k]!;
+      rb[k] = 0;
+    } else if (lb[k + 1]! > 0) {
+      const g = b.glyphs[0]!;
+      g.dx -= lb[k + 1]!;
+      g.advance -= lb[k + 1]!;
+      lb[k + 1] = 0;
+    }
+  }
+
+  // Spaces: between Han and Latin an author's space becomes the quarter em; elsewhere a word space.
+  for (let k = 0; k < n; ) {
+    if (clusters[k]!.kind !== 'space') {
+      k++;
+      continue;
+    }
+    let e = k;
+    while (e < n && clusters[e]!.kind === 'space') e++;
+    const before = clusters[k - 1];
+    const after = clusters[e];
+    const quarter = quarterEmBetween(before, after);
+    for (let m = k; m < e; m++) {
+      const c = clusters[m]!;
+      const g = c.glyphs[0]!;
+      if (quarter > 0) {
+        g.advance = m === k ? quarter : 0;
+        g.dx = 0;
+      }
+      const w = g.advance;
+      spaceShrink[m] = quarter > 0 ? w / 2 : w / 3;
+      cap[m] = w > 0 ? c.size / 4 : 0;
+    }
+    k = e;
+  }
+
+  for (let k = 0; k < n; k++) {
+    const c = clusters[k]!;
+    let a = 0;
+    for (const g of c.glyphs) a += g.advance;
+    adv[k] = a;
+    if (k + 1 >= n) continue;
+    const d = clusters[k + 1]!;
+    if (c.kind === 'space' || d.kind === 'space' || c.kind === 'newline' || d.kind === 'newline') continue;
+    const q = quarterEmBetween(c, d);
+    if (q > 0) {
+      gap[k] = q;
+      gapCls[k] = 1;
+      gapShrink[k] = q / 2;
+      cap[k] = q;
+    } else if (c.kind === 'latin' && d.kind === 'latin') {
+      gapCls[k] = 3;
+    } else if (c.last === d.first && (c.last === '…' || c.last === '—')) {
+      gapCls[k] = 0;
+    } else {
+      gapCls[k] = 2;
+    }
+  }
+
+  const W = new Float64Array(n + 1);
+  const S = new Float64Array(n + 1);
+  const N1 = new Int32Array(n + 1);
+  const N2 = new Int32Array(n + 1);
+  const N3 = new Int32Array(n + 1);
+  const CAP = new Float64Array(n + 1);
+  const lastVisible = new Int32Array(n + 1);
+  lastVisible[0] = -1;
+  for (let k = 0; k < n; k++) {
+    const c = clusters[k]!;
+    const isSpace = c.kind === 'space';
+    W[k + 1] = W[k]! + adv[k]! + gap[k]!;
+    S[k + 1] = S[k]! + lb[k]! + rb[k]! + spaceShrink[k]! + gapShrink[k]!;
+    N1[k + 1] = N1[k]! + (gapCls[k] === 1 ? 1 : 0) + (isSpace && adv[k]! > 0 ? 1 : 0);
+    N2[k + 1] = N2[k]! + (gapCls[k] === 2 ? 1 : 0);
+    N3[k + 1] = N3[k]! + (gapCls[k] === 3 ? 1 : 0);
+    CAP[k + 1] = CAP[k]! + cap[k]!;
+    lastVisible[k + 1] = isSpace || c.kind === 'newline' ? lastVisible[k]! : k;
+  }
+  return { n, clusters, adv, lb, rb, spaceShrink, kern, gap, gapCls, gapShrink, cap, W, S, N1, N2, N3, CAP, lastVisible };
+}
+
+/** The quarter em owed between two clusters (Han next to a Latin letter or digit), or 0. */
+function quarterEmBetween(a: Cluster | undefined, b: Cluster | undefined): number {
+  if (!a || !b) return 0;
+  if (a.kind === 'ideo' && b.kind === 'latin' && isLatinAlnum(b.first)) return a.size / 4;
+  if (b.kind === 'ideo' && a.kind === 'latin' && isLatinAlnum(a.last)) return b.size / 4;
+  return 0;
+}
+
+interface LineFit {
+  /** Index of the last visible cluster (or -1 / < i for an empty line). */
+  L: number;
+  natural: number;
+  shrink: number;
+  n1: number;
+  n2: number;
+  n3: number;
+  cap1: number;
+}
+
+function fit(m: Model, i: number, j: number): LineFit {
+  const L = m.lastVisible[j]!;
+  if (L < i) return { L, natural: 0, shrink: 0, n1: 0, n2: 0, n3: 0, cap1: 0 };
+  const lead = m.lb[i]!;
+  const natural = m.W[L]! - m.W[i]! + m.adv[L]! + m.kern[L]! - m.rb[L]! - lead;
+  const shrink = m.S[L]! - m.S[i]! + m.lb[L]! + m.rb[L]! + m.spaceShrink[L]! - m.rb[L]! - lead;
+  return {
+    L,
+    natural,
+    shrink: Math.max(0, shrink),
+    n1: m.N1[L]! - m.N1[i]!,
+    n2: m.N2[L]! - m.N2[i]!,
+    n3: m.N3[L]! - m.N3[i]!,
+    cap1: m.CAP[L]! - m.CAP[i]!,
+  };
+}
+
+interface Stretch {
+  a1: number; // share of level-1 cap given (0..∞ factor of each item's cap)
+  a2: number; // pt per level-2 gap
+  a3: number; // pt per level-3 gap
+  /** The largest stretch of one gap, in em, weighted for badness. */
+  severity: number;
+}
+
+function distribute(f: LineFit, extra: number, em: number): Stretch {
+  if (extra <= EPS) return { a1: 0, a2: 0, a3: 0, severity: 0 };
+  if (f.n2 > 0) {
+    const t1 = Math.min(extra, f.cap1);
+    const a2 = (extra - t1) / f.n2;
+    return { a1: f.cap1 > 0 ? t1 / f.cap1 : 0, a2, a3: 0, severity: a2 / em / 0.25 };
+  }
+  if (f.n1 > 0 && f.cap1 > 0) {
+    const factor = extra / f.cap1;
+    return { a1: factor, a2: 0, a3: 0, severity: (factor * 0.25) / 0.5 };
+  }
+  if (f.n3 > 0) {
+    const a3 = extra / f.n3;
+    return { a1: 0, a2: 0, a3, severity: a3 / em / 0.05 };
+  }
+  return { a1: 0, a2: 0, a3: 0, severity: Infinity };
+}
+
+function badnessOf(r: number): number {
+  if (!Number.isFinite(r)) return MAX_BADNESS;
+  return Math.min(MAX_BADNESS, 100 * r * r * r);
+}
+
+export function breakParagraph(input: ParagraphInput, fonts: FontSet): BrokenParagraph {
+  const shaped = shapeRuns(input.runs, fonts);
+  const clusters = absorbLeading(shaped.clusters);
+  const text = shaped.text;
+  if (clusters.length === 0) return { text, lines: [] };
+  const m = buildModel(clusters);
+  const n = m.n;
+  const restIndent = input.restIndent ?? 0;
+  const reserve = input.lastLineReserve ?? 0;
+  const firstTarget = input.width - input.indent;
+  const restTarget = input.width - restIndent;
+  const narrowest = Math.max(1, Math.min(firstTarget, restTarget) - reserve);
+  const { cls, mandatory } = classifyBoundaries(text, clusters, (a, b) => m.W[b]! - m.W[a]!, narrowest);
+  const justify = input.align === 'justify';
+  let maxSize = 0;
+  for (const c of clusters) maxSize = Math.max(maxSize, c.size);
+  const maxTarget = Math.max(firstTarget, restTarget);
+
+  const targetOf = (i: number, j: number): number => (i === 0 ? firstTarget : restTarget) - (j === n ? reserve : 0);
+
+  /** Demerits of the line [i, j), or Infinity when it overflows. */
+  const demerits = (i: number, j: number): number => {
+    const f = fit(m, i, j);
+    const target = targetOf(i, j);
+    const diff = target - f.natural;
+    const endsParagraph = j === n || mandatory[j] === 1;
+    let b: number;
+    if (diff < -EPS) {
+      if (f.shrink + EPS < -diff) return Infinity;
+      const rho = -diff / Math.max(f.shrink, EPS);
+      b = 0.5 * rho * rho * rho;
+    } else if (endsParagraph) {
+      b = 0;
+    } else if (justify) {
+      const em = clusters[f.L]?.size ?? maxSize;
+      b = badnessOf(distribute(f, diff, em).severity);
+    } else {
+      const r = diff / (3 * maxSize);
+      b = Math.min(MAX_BADNESS, 100 * r * r * r);
+    }
+    let d = (LINE_PENALTY + b) ** 2;
+    if (j < n) {
+      const p = PENALTY[cls[j]! as 0 | 1 | 2 | 3];
+      d += p * p;
+    }
+    if (j === n && f.L === i && i > 0 && clusters[i]!.kind === 'ideo') d += SHORT_LAST_LINE;
+    return d;
+  };
+
+  const best = new Float64Array(n + 1).fill(Infinity);
+  const prev = new Int32Array(n + 1).fill(-1);
+  best[0] = 0;
+  let floor = 0;
+  const limit = maxTarget + 4 * maxSize;
+  for (let j = 1; j <= n; j++) {
+    for (let i = j - 1; i >= floor; i--) {
+      if (best[i] === Infinity) continue;
+      const raw = m.W[j]! - m.W[i]! - (m.S[j]! - m.S[i]!);
+      if (raw > limit && i < j - 1) break;
+      let d = demerits(i, j);
+      if (d === Infinity) {
+        if (i !== j - 1) continue;
+        // A single cluster wider than the measure: nothing can avoid the overflow.
+        d = (LINE_PENALTY + MAX_BADNESS) ** 2 + PENALTY[3] ** 2;
+      }
+      const total = best[i]! + d;
+      if (total < best[j]!) {
+        best[j] = total;
+        prev[j] = i;
+      }
+    }
+    if (j < n && mandatory[j] === 1) floor = j;
+  }
+
+  const breaks: number[] = [];
+  for (let j = n; j > 0; j = prev[j]!) breaks.push(j);
+  breaks.reverse();
+
+  const lines: Line[] = [];
+  let i = 0;
+  for (const j of breaks) {
+    lines.push(buildLine(input, m, i, j, targetOf(i, j), i === 0 ? input.indent : restIndent, justify && !(j === n || mandatory[j] === 1), j === n, fonts));
+    i = j;
+  }
+  return { text, lines };
+}
+
+function buildLine(
+  input: ParagraphInput,
+  m: Model,
+  i: number,
+  j: number,
+  target: number,
+  x0: number,
+  justify: boolean,
+  last: boolean,
+  fonts: FontSet,
+): Line {
+  const f = fit(m, i, j);
+  const { clusters } = m;
+  // Per-cluster copies of the glyphs with the line-edge rules applied.
+  const glyphsOf: PositionedGlyph[][] = [];
+  for (let k = i; k < j; k++) {
+    const c = clusters[k]!;
+    const gs = c.glyphs.map((g) => ({ id: g.id, advance: g.advance, dx: g.dx, dy: g.dy, text: g.text }));
+    const lastG = gs[gs.length - 1];
+    if (k > f.L) {
+      for (const g of gs) {
+        g.advance = 0;
+        g.dx = 0;
+      }
+    } else if (lastG) {
+      if (k < f.L) lastG.advance += m.gap[k]!;
+      else lastG.advance += m.kern[k]! - m.rb[k]!;
+      if (k === i && m.lb[k]! > 0) {
+        gs[0]!.dx -= m.lb[k]!;
+        gs[0]!.advance -= m.lb[k]!;
+      }
+    }
+    glyphsOf.push(gs);
+  }
+  const diff = target - f.natural;
+  if (f.L >= i && diff < -EPS && f.shrink > EPS) {
+    const rho = Math.min(1, -diff / f.shrink);
+    for (let k = i; k <= f.L; k++) {
+      const gs = glyphsOf[k - i]!;
+      const lastG = gs[gs.length - 1];
+      if (!lastG) continue;
+      if (k < f.L && m.rb[k]! > 0) lastG.advance -= m.rb[k]! * rho;
+      if (k > i && m.lb[k]! > 0) {
+        gs[0]!.dx -= m.lb[k]! * rho;
+        gs[0]!.advance -= m.lb[k]! * rho;
+      }
+      if (k < f.L) lastG.advance -= (m.spaceShrink[k]! + m.gapShrink[k]!) * rho;
+    }
+  } else if (justify && f.L >= i && diff > EPS) {
+    const em = clusters[f.L]!.size;
+    const s = distribute(f, diff, em);
+    for (let k = i; k < f.L; k++) {
+      const lastG = glyphsOf[k - i]![glyphsOf[k - i]!.length - 1];
+      if (!lastG) continue;
+      lastG.advance += m.cap[k]! * s.a1;
+      const cl = m.gapCls[k];
+      if (cl === 2) lastG.advance += s.a2;
+      else if (cl === 3) lastG.advance += s.a3;
+    }
+  }
+
+  let sum = 0;
+  for (const gs of glyphsOf) for (const g of gs) sum += g.advance;
+  let offset = 0;
+  if (input.align === 'center') offset = (target - sum) / 2;
+  else if (input.align === 'right') offset = target - sum;
+
+  const fragments: GlyphFragment[] = [];
+  let x = x0 + offset;
+  let frag: GlyphFragment | undefined;
+  for (let k = i; k < j; k++) {
+    const c = clusters[k]!;
+    const gs = glyphsOf[k - i]!;
+    if (gs.length === 0) {
+      frag = undefined;
+      continue;
+    }
+    if (!frag || frag.run !== c.run || frag.face !== c.face || frag.end !== c.start) {
+      const run = input.runs[c.run]!;
+      frag = { face: c.face, size: c.size, color: run.color ?? '#000000', x, width: 0, glyphs: [], start: c.start, end: c.start, run: c.run };
+      if (run.href !== undefined) frag.href = run.href;
+      fragments.push(frag);
+    }
+    for (const g of gs) {
+      frag.glyphs.push(g);
+      frag.width += g.advance;
+      x += g.advance;
+    }
+    frag.end = c.end;
+  }
+
+  let ascent = 0;
+  let descent = 0;
+  for (const fr of fragments) {
+    const mt = faceMetrics(fr.face, fr.size, fonts);
+    ascent = Math.max(ascent, mt.ascent);
+    descent = Math.max(descent, mt.descent);
+  }
+  if (fragments.length === 0) {
+    const run = input.runs[clusters[i]!.run]!;
+    const mt = lineMetrics(run.faces, run.size, fonts);
+    ascent = mt.ascent;
+    descent = mt.descent;
+  }
+  return {
+    fragments,
+    start: clusters[i]!.start,
+    end: clusters[j - 1]!.end,
+    naturalWidth: x0 + Math.max(0, f.natural),
+    width: x0 + sum,
+    ascent,
+    descent,
+    last,
+  };
+}
+
+function faceMetrics(face: string, size: number, fonts: FontSet): { ascent: number; descent: number } {
+  const font = fonts.faces.get(face);
+  if (!font) return { ascent: 0.88 * size, descent: 0.12 * size };
+  return { ascent: (font.ascent / font.unitsPerEm) * size, descent: (-font.descent / font.unitsPerEm) * size };
+}
+
+/** Ascent and descent (positive, pt) of the first face at `size`, for placing lines. */
+export function lineMetrics(faces: readonly string[], size: number, fonts: FontSet): { ascent: number; descent: number } {
+  return faceMetrics(faces[0] ?? '', size, fonts);
+}

@@ -1,0 +1,259 @@
+// Runs → clusters of shaped glyphs. A cluster is the smallest unit a line may start or end
+// at: one glyph (or a ligature such as "——", or a base with its marks) and its characters.
+// Shaping goes per same-face, same-script segment with the Chinese localized forms
+// (fonts.md §2, §7), so what is measured here is exactly what the PDF writer draws.
+import type * as fontkit from 'fontkit';
+import type { FontSet } from './fonts.js';
+import type { StyledRun } from './types.js';
+import type { IssueError } from '../document/types.js';
+import { GlyphMissingError, missingGlyphMessage } from './errors.js';
+import { isCjk, isIdeographic, isIgnorable, isNewline, isSpace, isTokenChar } from './classify.js';
+
+export type ClusterKind = 'ideo' | 'punct' | 'latin' | 'space' | 'newline';
+
+export interface ClusterGlyph {
+  id: number;
+  /** pt, as shaped (kerning included). */
+  advance: number;
+  /** pt, the glyph's own advance without contextual positioning (used at a line end). */
+  nominal: number;
+  dx: number;
+  dy: number;
+  text: string;
+}
+
+export interface Cluster {
+  start: number;
+  end: number;
+  run: number;
+  face: string;
+  size: number;
+  glyphs: ClusterGlyph[];
+  kind: ClusterKind;
+  /** First and last character (code point strings) of the cluster. */
+  first: string;
+  last: string;
+}
+
+interface ShapedGlyphUnits {
+  id: number;
+  advance: number;
+  nominal: number;
+  dx: number;
+  dy: number;
+  /** UTF-16 length of the characters this glyph stands for. */
+  length: number;
+}
+
+type Script = 'hani' | 'latn';
+
+// Shaping results depend only on (face, script, text); the same words recur across an issue
+// and across the layout passes over it, so this cache makes re-breaking nearly free.
+const shapeCache = new WeakMap<fontkit.Font, Map<string, ShapedGlyphUnits[]>>();
+const CACHE_LIMIT = 20000;
+
+function shapeUnits(font: fontkit.Font, text: string, script: Script): ShapedGlyphUnits[] {
+  let perFont = shapeCache.get(font);
+  if (!perFont) {
+    perFont = new Map();
+    shapeCache.set(font, perFont);
+  }
+  const key = script + text;
+  const hit = perFont.get(key);
+  if (hit) return hit;
+  const run = font.layout(text, [], script, 'ZHS ');
+  const out: ShapedGlyphUnits[] = [];
+  let consumed = 0;
+  for (let i = 0; i < run.glyphs.length; i++) {
+    const g = run.glyphs[i]!;
+    const p = run.positions[i]!;
+    const length = g.codePoints.reduce((n, cp) => n + (cp > 0xffff ? 2 : 1), 0);
+    consumed += length;
+    out.push({ id: g.id, advance: p.xAdvance, nominal: g.advanceWidth, dx: p.xOffset, dy: p.yOffset, length });
+  }
+  let result = out;
+  if (consumed !== text.length) {
+    // The glyphs do not account for the text one to one (an unexpected substitution):
+    // shape character by character so every character keeps its own glyph.
+    result = [];
+    for (const ch of text) {
+      const r = font.layout(ch, [], script, 'ZHS ');
+      r.glyphs.forEach((g, i) => {
+        const p = r.positions[i]!;
+        result.push({ id: g.id, advance: p.xAdvance, nominal: g.advanceWidth, dx: p.xOffset, dy: p.yOffset, length: i === 0 ? ch.length : 0 });
+      });
+    }
+  }
+  if (perFont.size > CACHE_LIMIT) perFont.clear();
+  perFont.set(key, result);
+  return result;
+}
+
+function faceFor(ch: string, faces: readonly string[], fonts: FontSet): string | undefined {
+  const cp = ch.codePointAt(0) ?? 0;
+  for (const id of faces) {
+    const font = fonts.faces.get(id);
+    if (font && font.hasGlyphForCodePoint(cp)) return id;
+  }
+  return undefined;
+}
+
+function kindOf(ch: string): ClusterKind {
+  if (isNewline(ch)) return 'newline';
+  if (isSpace(ch)) return 'space';
+  if (isIdeographic(ch)) return 'ideo';
+  if (isCjk(ch)) return 'punct';
+  return 'latin';
+}
+
+interface Segment {
+  run: number;
+  face: string;
+  script: Script;
+  start: number;
+  text: string;
+}
+
+export interface Shaped {
+  text: string;
+  clusters: Cluster[];
+  /** Paragraph offset where each run starts. */
+  runStarts: number[];
+}
+
+/** NFC text of the runs and its clusters; throws GlyphMissingError naming U+XXXX and the run's pointer. */
+export function shapeRuns(runs: readonly StyledRun[], fonts: FontSet): Shaped {
+  const errors: IssueError[] = [];
+  const segments: Segment[] = [];
+  // Offsets of characters that get no glyph of their own (newlines, invisible formats).
+  const loose: { at: number; ch: string; run: number; newline: boolean }[] = [];
+  const runStarts: number[] = [];
+  let text = '';
+  runs.forEach((run, r) => {
+    const t = run.text.normalize('NFC');
+    runStarts.push(text.length);
+    const base = text.length;
+    text += t;
+    let seg: Segment | undefined;
+    let offset = 0;
+    let prevScript: Script = 'hani';
+    const seen = new Set<string>();
+    for (const ch of t) {
+      const at = base + offset;
+      offset += ch.length;
+      if (isNewline(ch)) {
+        seg = undefined;
+        loose.push({ at, ch, run: r, newline: true });
+        continue;
+      }
+      let face = faceFor(ch, run.faces, fonts);
+      if (face === undefined && isSpace(ch)) face = faceFor(' ', run.faces, fonts);
+      if (face === undefined) {
+        if (isIgnorable(ch)) {
+          seg = undefined;
+          loose.push({ at, ch, run: r, newline: false });
+          continue;
+        }
+        if (!seen.has(ch)) {
+          seen.add(ch);
+          errors.push({ pointer: run.pointer, message: missingGlyphMessage(ch) });
+        }
+        seg = undefined;
+        continue;
+      }
+      const script: Script = isSpace(ch) ? prevScript : isTokenChar(ch) ? 'latn' : 'hani';
+      prevScript = script;
+      if (seg && seg.face === face && seg.script === script) {
+        seg.text += ch;
+      } else {
+        seg = { run: r, face, script, start: at, text: ch };
+        segments.push(seg);
+      }
+    }
+  });
+  if (errors.length > 0) throw new GlyphMissingError(errors);
+
+  const clusters: Cluster[] = [];
+  let li = 0;
+  const flushLoose = (upTo: number): void => {
+    while (li < loose.length && loose[li]!.at < upTo) {
+      const l = loose[li++]!;
+      const run = runs[l.run]!;
+      if (l.newline) {
+        clusters.push({ start: l.at, end: l.at + l.ch.length, run: l.run, face: run.faces[0] ?? '', size: run.size, glyphs: [], kind: 'newline', first: l.ch, last: l.ch });
+      } else {
+        attachLoose(clusters, l.at, l.ch);
+      }
+    }
+  };
+  for (const seg of segments) {
+    flushLoose(seg.start);
+    const font = fonts.faces.get(seg.face)!;
+    const scale = runs[seg.run]!.size / font.unitsPerEm;
+    const size = runs[seg.run]!.size;
+    let at = seg.start;
+    for (const g of shapeUnits(font, seg.text, seg.script)) {
+      const chars = seg.text.slice(at - seg.start, at - seg.start + g.length);
+      const glyph: ClusterGlyph = { id: g.id, advance: g.advance * scale, nominal: g.nominal * scale, dx: g.dx * scale, dy: g.dy * scale, text: chars };
+      const prev = clusters[clusters.length - 1];
+      const firstCh = String.fromCodePoint(chars.codePointAt(0) ?? 0);
+      const joins = prev !== undefined && prev.run === seg.run && prev.face === seg.face && prev.end === at &&
+        prev.kind !== 'newline' && (g.length === 0 || /^\p{M}/u.test(chars));
+      if (joins) {
+        prev.glyphs.push(glyph);
+        prev.end = at + g.length;
+        if (g.length > 0) prev.last = lastChar(chars);
+      } else {
+        clusters.push({ start: at, end: at + g.length, run: seg.run, face: seg.face, size, glyphs: [glyph], kind: kindOf(firstCh), first: firstCh, last: lastChar(chars) || firstCh });
+      }
+      at += g.length;
+    }
+  }
+  flushLoose(Infinity);
+  return { text, clusters, runStarts };
+}
+
+function lastChar(s: string): string {
+  const arr = Array.from(s);
+  return arr[arr.length - 1] ?? '';
+}
+
+/** An invisible character joins the glyph before it (or, at the very start, the one after). */
+function attachLoose(clusters: Cluster[], at: number, ch: string): void {
+  const prev = clusters[clusters.length - 1];
+  if (prev && prev.end === at) {
+    prev.end += ch.length;
+    const g = prev.glyphs[prev.glyphs.length - 1];
+    if (g) g.text += ch;
+    return;
+  }
+  // Nothing before it: remember it in a zero-glyph cluster that the next cluster absorbs.
+  clusters.push({ start: at, end: at + ch.length, run: 0, face: '', size: 0, glyphs: [], kind: 'newline', first: ch, last: ch });
+  pendingLead.add(clusters[clusters.length - 1]!);
+}
+
+const pendingLead = new WeakSet<Cluster>();
+
+/** Fold leading invisible characters into the first real glyph. */
+export function absorbLeading(clusters: Cluster[]): Cluster[] {
+  const out: Cluster[] = [];
+  let lead: Cluster[] = [];
+  for (const c of clusters) {
+    if (pendingLead.has(c)) {
+      lead.push(c);
+      continue;
+    }
+    if (lead.length > 0 && c.glyphs.length > 0) {
+      const g = c.glyphs[0]!;
+      g.text = lead.map((l) => l.first).join('') + g.text;
+      c.start = lead[0]!.start;
+      lead = [];
+    } else if (lead.length > 0) {
+      out.push(...lead.map((l) => ({ ...l, kind: 'newline' as const })));
+      lead = [];
+    }
+    out.push(c);
+  }
+  for (const l of lead) out.push(l);
+  return out;
+}
