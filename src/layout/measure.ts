@@ -110,14 +110,15 @@ function tails(block: TextBlock, ctx: MeasureContext, struct: StructRef): Tails 
   const number = String(ctx.pageOf.get(tail.destination) ?? 0);
   const numLine = setLine(ctx, [{ ...tail.style, text: number }], block.pointer);
   const numW = lineWidth(numLine);
-  const dot = setLine(ctx, [{ ...tail.style, text: tail.leader }], block.pointer);
-  const dotW = Math.max(lineWidth(dot), 0.1);
+  // A run of leaders measures their real pitch (kerning and spacing between them included).
+  const dots = setLine(ctx, [{ ...tail.style, text: tail.leader.repeat(10) }], block.pointer);
+  const dotW = Math.max(lineWidth(dots) / 10, 0.1);
   return {
     reserve: numW + 2 * tail.leaderGap + 3 * dotW,
     place: (baseline, lastWidth) => {
       const items: LineItem[] = [{ kind: 'line', x: ctx.left + W - numW, baseline, line: numLine, struct }];
       const end = W - numW - tail.leaderGap;
-      const count = Math.floor((end - lastWidth - tail.leaderGap) / dotW);
+      const count = Math.floor((end - lastWidth - tail.leaderGap) / dotW + 1e-6);
       if (count > 0) {
         const leaders = setLine(ctx, [{ ...tail.style, text: tail.leader.repeat(count) }], block.pointer);
         items.unshift({ kind: 'line', x: ctx.left + end - lineWidth(leaders), baseline, line: leaders, struct });

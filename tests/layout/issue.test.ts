@@ -53,6 +53,9 @@ describe('contents', () => {
       // Right-aligned at the measure's right edge.
       const right = number.item.x + number.item.line.fragments.reduce((m, f) => Math.max(m, f.x + f.width), 0);
       expect(right).toBeCloseTo((defaultTheme.page.width + 444) / 2, 1);
+      const leaders = items.find((l) => /^\.+$/.test(textOf(l.item)));
+      expect(textOf(leaders!.item).length).toBeGreaterThanOrEqual(3);
+      expect(leaders!.item.baseline).toBe(number.item.baseline);
     });
   });
 
