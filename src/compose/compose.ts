@@ -66,8 +66,8 @@ class Composer {
 
   /** Running text sits on the baseline grid (when its pitch is the grid's); labels and titles between it are spaced to fit. */
   private onGrid(style: TextStyle): Partial<TextBlock> {
-    const grid = this.theme.page.grid;
-    return grid > 0 && style.pitch === grid ? { grid } : {};
+    const grid = this.theme.styles.body.pitch;
+    return this.theme.page.grid && style.pitch === grid ? { grid } : {};
   }
 
   private push(...b: Block[]): void {

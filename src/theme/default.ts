@@ -22,7 +22,7 @@ export const defaultTheme: Theme = {
     textWidth: 37 * 12,
     marginTop: 30 * MM,
     marginBottom: 28 * MM,
-    grid: 21,
+    grid: true,
   },
   fonts: {
     body: ['NotoSerifSC-Regular', 'NotoSerifSC-Bold'],

@@ -29,8 +29,8 @@ export interface Theme {
     textWidth: number;
     marginTop: number;
     marginBottom: number;
-    /** Baseline grid, pt from the top of the text area: blocks set at this pitch start on it (0: no grid). */
-    grid: number;
+    /** Running text (lead, contents, body) starts on a grid of body lines from the top of the text area. */
+    grid: boolean;
   };
   fonts: Record<FontRole, string[]>;
   colors: { text: string; accent: string; link: string };

@@ -7,6 +7,8 @@ import { layoutIssue } from '../../src/layout/index.js';
 import type { LineItem } from '../../src/layout/types.js';
 import { loadFonts } from '../../src/text/fonts.js';
 import { defaultTheme } from '../../src/theme/default.js';
+import { resolveTheme } from '../../src/theme/resolve.js';
+import { IssueValidationError } from '../../src/document/types.js';
 import { textOf } from './helpers.js';
 
 const fonts = loadFonts();
@@ -64,5 +66,19 @@ describe.each(['bulletin-663.json', 'bulletin-666.json'])('%s', (name) => {
         expect(printed).toContain(text);
       }
     }
+  });
+});
+
+describe('theme faces', () => {
+  it('rejects a theme naming a face that is not bundled, pointing into the theme', () => {
+    const theme = resolveTheme({ fonts: { bold: ['NotoSerifSC-Bold', 'Nope-Regular'] } });
+    let err: unknown;
+    try {
+      layoutIssue(load('bulletin-666.json'), theme, fonts, {});
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(IssueValidationError);
+    expect((err as IssueValidationError).errors.map((e) => e.pointer)).toEqual(['/fonts/bold/1']);
   });
 });

@@ -6,7 +6,7 @@ import type { LineItem, Page, PageModel } from '../../src/layout/types.js';
 
 export const smallTheme: Theme = {
   ...defaultTheme,
-  page: { width: 200, height: 50 + 210 + 50, textWidth: 120, marginTop: 50, marginBottom: 50, grid: 0 },
+  page: { width: 200, height: 50 + 210 + 50, textWidth: 120, marginTop: 50, marginBottom: 50, grid: false },
 };
 
 let ids = 0;
