@@ -53,6 +53,21 @@ function merge(base: unknown, over: unknown): unknown {
   return out;
 }
 
+/** What the schema cannot say: the parts of the page must fit together. */
+function checkGeometry(t: Theme): IssueError[] {
+  const errors: IssueError[] = [];
+  const { page } = t;
+  if (page.textWidth > page.width) {
+    errors.push({ pointer: '/page/textWidth', message: `text width ${page.textWidth} pt is wider than the page (${page.width} pt)` });
+  }
+  const area = page.height - page.marginTop - page.marginBottom;
+  const lines = 3 * t.styles.body.pitch;
+  if (area < lines) {
+    errors.push({ pointer: '/page', message: `margins leave ${area.toFixed(1)} pt for text: less than three body lines (${lines} pt)` });
+  }
+  return errors;
+}
+
 /**
  * The built-in theme with `override` merged in. Throws IssueValidationError (one error per
  * problem, each with a JSON Pointer into the override) when the override does not match the
@@ -62,7 +77,10 @@ export function resolveTheme(override?: unknown, file?: string): Theme {
   if (override === undefined) return defaultTheme;
   const errors = checkTheme(override);
   if (errors.length > 0) throw new IssueValidationError(errors, file);
-  return merge(defaultTheme, override) as Theme;
+  const theme = merge(defaultTheme, override) as Theme;
+  const wrong = checkGeometry(theme);
+  if (wrong.length > 0) throw new IssueValidationError(wrong, file);
+  return theme;
 }
 
 /**

@@ -39,6 +39,20 @@ describe('theme', () => {
     expect((err as IssueValidationError).errors.find((e) => e.pointer === '/extra')?.message).toMatch(/unknown theme key "extra"/);
   });
 
+  it('checks that the page parts fit together', () => {
+    const pointers = (o: unknown) => {
+      try {
+        resolveTheme(o);
+      } catch (e) {
+        return (e as IssueValidationError).errors.map((x) => x.pointer);
+      }
+      return [];
+    };
+    expect(pointers({ page: { textWidth: 600 } })).toEqual(['/page/textWidth']);
+    expect(pointers({ page: { marginTop: 400, marginBottom: 400 } })).toEqual(['/page']);
+    expect(pointers({ page: { width: 420, textWidth: 400 } })).toEqual([]);
+  });
+
   it('loads a theme file, resolving the lead template next to it', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'bp-theme-'));
     const file = path.join(dir, 'theme.json');
