@@ -205,7 +205,8 @@ class Composer {
         ],
         `${p}/url`,
         'P',
-        header,
+        // A wrapped URL continues under its own first character, clear of the label.
+        { ...header, hangRuns: 1 },
       ),
       this.text(s.articleMeta, [this.run(L.summary, s.articleLabel, p)], p, 'P', header),
       this.text(s.articleTitle, [this.run(a.title, s.articleTitle, `${p}/title`)], `${p}/title`, 'P', header),

@@ -141,6 +141,7 @@ describe('contents and articles', () => {
     expect(link.runs[1]!.href).toBe('https://example.org/news/1.html');
     expect(link.runs[1]!.color).toBe(defaultTheme.colors.link);
     expect(link.runs[0]!.href).toBeUndefined();
+    expect(link.hangRuns).toBe(1);
     expect(link.runs[0]!.faces).toEqual(defaultTheme.fonts.bold);
     expect(link.runs[1]!.faces).toEqual(defaultTheme.fonts.body);
     expect((blocks[h + 4] as TextBlock).align).toBe('center');
