@@ -34,6 +34,6 @@ describe('golden PDFs', () => {
     const outDir = path.join(outputRoot, name);
     rmSync(outDir, { recursive: true, force: true });
     const comparison = await comparePdfs(expected, actual, outDir);
-    expect.fail(`${describeComparison(name, comparison, outDir)}. If the change is intended: npm run golden:update`);
+    expect.fail(`${describeComparison(name, comparison, path.relative(process.cwd(), outDir))}. If the change is intended: npm run golden:update`);
   });
 });

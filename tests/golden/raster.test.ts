@@ -35,6 +35,15 @@ describe('golden rasteriser', () => {
     expect(describeComparison('x', changed, outDir)).toMatch(/pages changed: 2 \(/);
   });
 
+  it('says so when the bytes differ but no page looks different', async () => {
+    const page = a4([lineItem([{ text: '同样的页面' }], 60, 100, { type: 'P', id: 'p' })]);
+    const [a, b] = [await renderPages(model([page]), fonts, { version: '1' }), await renderPages(model([page]), fonts, { version: '2' })];
+    expect(Buffer.compare(Buffer.from(a), Buffer.from(b))).not.toBe(0);
+    const c = await comparePdfs(a, b, `${outDir}/same`);
+    expect(c.changed).toEqual([]);
+    expect(describeComparison('x', c, outDir)).toMatch(/bytes differ but no page looks different/);
+  });
+
   it('reports pages that exist in one file only', async () => {
     const one = await renderPages(model([a4([lineItem([{ text: '只有一页' }], 60, 100, { type: 'P', id: 'p' })])]), fonts, { version: '1' });
     const c = await comparePdfs(one, await twoPages('第二页'), `${outDir}/pages`);
