@@ -121,6 +121,9 @@ describe('links', () => {
     const linkBlock = blocks.find((b) => b.pointer === '/articles/0/url')!;
     const lines = flow(pages).filter((l) => l.item.struct.id === linkBlock.struct.id);
     expect(lines.length).toBeGreaterThanOrEqual(3);
+    // Continuation lines hang under the URL, clear of the 链接： label.
+    const urlStart = lines[0]!.item.x + lines[0]!.item.line.fragments.find((f) => f.href === url)!.x;
+    for (const { item } of lines.slice(1)) expect(item.x + item.line.fragments[0]!.x).toBeCloseTo(urlStart);
     const boxes = pages.flatMap((p) => p.links).filter((l) => l.target.type === 'uri' && l.target.uri === url);
     expect(boxes).toHaveLength(lines.length);
     for (const { item } of lines) {
