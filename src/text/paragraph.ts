@@ -15,6 +15,8 @@ const LINE_PENALTY = 10;
 const MAX_BADNESS = 10000;
 /** Demerits for a last line holding a single character (a "widow" character). */
 const SHORT_LAST_LINE = 3000;
+/** First pass: only lines at most this bad, and no rule broken (TeX's pretolerance). */
+const TOLERANCE = 2000;
 
 interface Model {
   n: number;
@@ -68,6 +70,20 @@ function buildModel(clusters: Cluster[]): Model {
     }
     const g = c.glyphs[c.glyphs.length - 1];
     if (g && c.kind === 'latin') kern[k] = g.nominal - g.advance;
+  }
+
+  // The interpunct · between Chinese characters is set centred in half an em (GB/T 15834),
+  // not at the font's narrow Latin width.
+  for (let k = 0; k < n; k++) {
+    const c = clusters[k]!;
+    if (c.first !== '\u00b7' || c.glyphs.length !== 1) continue;
+    const g = c.glyphs[0]!;
+    const cell = c.size / 2;
+    const cjkNeighbour = [clusters[k - 1], clusters[k + 1]].some((d) => d !== undefined && (d.kind === 'ideo' || d.kind === 'punct') && d.first !== '\u00b7');
+    if (!cjkNeighbour || g.advance >= cell) continue;
+    g.dx += (cell - g.advance) / 2;
+    g.advance = cell;
+    kern[k] = 0;
   }
 
   // Adjacent punctuation: the blank halves between two marks collapse by half an em.
@@ -238,7 +254,7 @@ export function breakParagraph(input: ParagraphInput, fonts: FontSet): BrokenPar
   const firstTarget = input.width - input.indent;
   const restTarget = input.width - restIndent;
   const narrowest = Math.max(1, Math.min(firstTarget, restTarget) - reserve);
-  const { cls, mandatory } = classifyBoundaries(text, clusters, (a, b) => m.W[b]! - m.W[a]!, narrowest);
+  const { cls, mandatory } = classifyBoundaries(text, clusters, (a, b) => m.W[b]! - m.W[a]! - m.gap[b - 1]!, narrowest);
   const justify = input.align === 'justify';
   let maxSize = 0;
   for (const c of clusters) maxSize = Math.max(maxSize, c.size);
@@ -246,59 +262,88 @@ export function breakParagraph(input: ParagraphInput, fonts: FontSet): BrokenPar
 
   const targetOf = (i: number, j: number): number => (i === 0 ? firstTarget : restTarget) - (j === n ? reserve : 0);
 
-  /** Demerits of the line [i, j), or Infinity when it overflows. */
-  const demerits = (i: number, j: number): number => {
-    const f = fit(m, i, j);
-    const target = targetOf(i, j);
-    const diff = target - f.natural;
-    const endsParagraph = j === n || mandatory[j] === 1;
-    let b: number;
-    if (diff < -EPS) {
-      if (f.shrink + EPS < -diff) return Infinity;
-      const rho = -diff / Math.max(f.shrink, EPS);
-      b = 0.5 * rho * rho * rho;
-    } else if (endsParagraph) {
-      b = 0;
-    } else if (justify) {
-      const em = clusters[f.L]?.size ?? maxSize;
-      b = badnessOf(distribute(f, diff, em).severity);
-    } else {
-      const r = diff / (3 * maxSize);
-      b = Math.min(MAX_BADNESS, 100 * r * r * r);
+  const search = (strict: boolean): Int32Array | undefined => {
+    const best = new Float64Array(n + 1).fill(Infinity);
+    const prev = new Int32Array(n + 1).fill(-1);
+    best[0] = 0;
+    let floor = 0;
+    // Lines narrower than this share of the measure are too loose to try in the first pass.
+    const looseLimit = 0.6 * Math.min(firstTarget, restTarget);
+    let start = 0;
+    for (let j = 1; j <= n; j++) {
+      const endsPara = j === n || mandatory[j] === 1;
+      const klass = j < n ? cls[j]! : 0;
+      const floorNow = floor;
+      if (j < n && mandatory[j] === 1) floor = j;
+      if (strict && klass === BreakClass.Violation && !endsPara) continue;
+      const pen = j < n ? PENALTY[klass as 0 | 1 | 2 | 3] ** 2 : 0;
+      const L = m.lastVisible[j]!;
+      const em = L >= 0 ? clusters[L]!.size : maxSize;
+      // Parts of the line's sums that depend only on where it ends.
+      const WL = L >= 0 ? m.W[L]! + m.adv[L]! + m.kern[L]! - m.rb[L]! : 0;
+      const SL = L >= 0 ? m.S[L]! + m.lb[L]! + m.spaceShrink[L]! : 0;
+      const N1L = L >= 0 ? m.N1[L]! : 0;
+      const N2L = L >= 0 ? m.N2[L]! : 0;
+      const N3L = L >= 0 ? m.N3[L]! : 0;
+      const CAPL = L >= 0 ? m.CAP[L]! : 0;
+      while (start + 1 < j && m.W[j]! - m.W[start + 1]! >= looseLimit) start++;
+      const iFrom = strict && !endsPara ? Math.min(j - 1, Math.max(start, floorNow)) : j - 1;
+      for (let i = iFrom; i >= floorNow; i--) {
+        const bi = best[i]!;
+        if (bi === Infinity) continue;
+        const target = (i === 0 ? firstTarget : restTarget) - (j === n ? reserve : 0);
+        let b: number;
+        if (L < i) {
+          b = endsPara ? 0 : MAX_BADNESS;
+        } else {
+          const lead = m.lb[i]!;
+          const natural = WL - m.W[i]! - lead;
+          const diff = target - natural;
+          if (diff < -EPS) {
+            const shrink = SL - m.S[i]! - lead;
+            if (shrink + EPS < -diff) {
+              if (i === j - 1 && best[j] === Infinity) {
+                // One cluster wider than the measure: nothing avoids the overflow.
+                best[j] = bi + (LINE_PENALTY + MAX_BADNESS) ** 2 + PENALTY[3] ** 2;
+                prev[j] = i;
+              }
+              if (natural - shrink > maxTarget + EPS) break;
+              continue;
+            }
+            const rho = -diff / Math.max(shrink, EPS);
+            b = 0.5 * rho * rho * rho;
+          } else if (endsPara) {
+            b = 0;
+          } else if (justify) {
+            const n1 = N1L - m.N1[i]!;
+            const n2 = N2L - m.N2[i]!;
+            const n3 = N3L - m.N3[i]!;
+            const cap1 = CAPL - m.CAP[i]!;
+            let r: number;
+            if (diff <= EPS) r = 0;
+            else if (n2 > 0) r = (Math.max(0, diff - cap1) / n2 / em) * 4;
+            else if (n1 > 0 && cap1 > 0) r = (diff / cap1) * 0.5;
+            else if (n3 > 0) r = diff / n3 / em / 0.05;
+            else r = Infinity;
+            b = r === Infinity ? MAX_BADNESS : Math.min(MAX_BADNESS, 100 * r * r * r);
+          } else {
+            const r = diff / (3 * maxSize);
+            b = Math.min(MAX_BADNESS, 100 * r * r * r);
+          }
+        }
+        if (strict && b > TOLERANCE) continue;
+        let d = (LINE_PENALTY + b) * (LINE_PENALTY + b) + pen;
+        if (j === n && L === i && i > 0 && clusters[i]!.kind === 'ideo') d += SHORT_LAST_LINE;
+        const total = bi + d;
+        if (total < best[j]!) {
+          best[j] = total;
+          prev[j] = i;
+        }
+      }
     }
-    let d = (LINE_PENALTY + b) ** 2;
-    if (j < n) {
-      const p = PENALTY[cls[j]! as 0 | 1 | 2 | 3];
-      d += p * p;
-    }
-    if (j === n && f.L === i && i > 0 && clusters[i]!.kind === 'ideo') d += SHORT_LAST_LINE;
-    return d;
+    return best[n] === Infinity ? undefined : prev;
   };
-
-  const best = new Float64Array(n + 1).fill(Infinity);
-  const prev = new Int32Array(n + 1).fill(-1);
-  best[0] = 0;
-  let floor = 0;
-  const limit = maxTarget + 4 * maxSize;
-  for (let j = 1; j <= n; j++) {
-    for (let i = j - 1; i >= floor; i--) {
-      if (best[i] === Infinity) continue;
-      const raw = m.W[j]! - m.W[i]! - (m.S[j]! - m.S[i]!);
-      if (raw > limit && i < j - 1) break;
-      let d = demerits(i, j);
-      if (d === Infinity) {
-        if (i !== j - 1) continue;
-        // A single cluster wider than the measure: nothing can avoid the overflow.
-        d = (LINE_PENALTY + MAX_BADNESS) ** 2 + PENALTY[3] ** 2;
-      }
-      const total = best[i]! + d;
-      if (total < best[j]!) {
-        best[j] = total;
-        prev[j] = i;
-      }
-    }
-    if (j < n && mandatory[j] === 1) floor = j;
-  }
+  const prev = search(true) ?? search(false)!;
 
   const breaks: number[] = [];
   for (let j = n; j > 0; j = prev[j]!) breaks.push(j);
