@@ -2,7 +2,7 @@
 // a topic like "R&D <试点>" is printed as written.
 import { readFileSync } from 'node:fs';
 import Handlebars from 'handlebars';
-import type { Issue } from '../document/types.js';
+import { IssueValidationError, type Issue } from '../document/types.js';
 import { chineseDate } from './numerals.js';
 
 export interface LeadFields {
@@ -36,5 +36,16 @@ export const fileTemplateLoader: TemplateLoader = (p) => readFileSync(p, 'utf8')
 /** The lead as printed: the issue's own `lead`, else the theme's template filled in. */
 export function leadText(issue: Issue, templatePath: string, load: TemplateLoader = fileTemplateLoader): string {
   if (issue.lead !== undefined) return issue.lead;
-  return renderLead(load(templatePath), leadFields(issue));
+  let source: string;
+  try {
+    source = load(templatePath);
+  } catch (e) {
+    throw new IssueValidationError([{ pointer: '/templates/lead', message: `cannot read the lead template ${templatePath}: ${(e as Error).message}` }]);
+  }
+  try {
+    return renderLead(source, leadFields(issue));
+  } catch (e) {
+    // A template naming a field we do not give (strict mode) is a theme error, not a crash.
+    throw new IssueValidationError([{ pointer: '/templates/lead', message: `lead template ${templatePath}: ${(e as Error).message}` }]);
+  }
 }

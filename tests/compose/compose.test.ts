@@ -90,6 +90,14 @@ describe('lead', () => {
     const other = texts(composeIssue(sampleIssue(), defaultTheme, { loadTemplate: () => '共{{count}}篇：{{topic}}\n' }));
     expect(other).toContain('共2篇：卫生健康大数据与政策研究');
   });
+
+  it('reports a template naming an unknown field, or missing, against the theme', () => {
+    const bad = errorOf(() => composeIssue(sampleIssue(), defaultTheme, { loadTemplate: () => '{{count}} {{cuont}}' }));
+    expect(bad.errors[0]!.pointer).toBe('/templates/lead');
+    expect(bad.errors[0]!.message).toMatch(/cuont/);
+    const missing = errorOf(() => composeIssue(sampleIssue(), { ...defaultTheme, templates: { lead: '/nonexistent/lead.hbs' } }));
+    expect(missing.errors[0]!.pointer).toBe('/templates/lead');
+  });
 });
 
 describe('contents and articles', () => {
