@@ -45,6 +45,7 @@ export function renderPages(model: PageModel, fonts: FontSet, options: RenderOpt
 }
 
 function openDocument(model: PageModel, fonts: FontSet, options: RenderOptions): PdfkitDocument {
+  if (model.pages.length === 0) throw new Error('render: the page model has no pages');
   const anyFace = fonts.faces.values().next().value;
   if (!anyFace) throw new Error('render: the font set is empty');
   const date = issueDate(model.info.date);
@@ -123,6 +124,7 @@ function drawLine(doc: PdfkitDocument, item: LineItem, links: readonly LinkBox[]
   const draw = (fragments: readonly GlyphFragment[]) => () => doc.addContent(textObject(doc, fonts, item.x, item.baseline, fragments));
   const groups = marker.tagged ? groupByLink(item, links) : [{ link: undefined, fragments: item.line.fragments }];
   for (const group of groups) {
+    if (!group.fragments.some((f) => f.glyphs.length > 0)) continue;
     if (group.link) marker.markLink(item.struct, group.link, draw(group.fragments));
     else marker.mark(item.struct, 'Pagination', draw(group.fragments));
   }

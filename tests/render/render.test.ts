@@ -179,6 +179,7 @@ describe('renderPages determinism and identity', () => {
     const d = sampleModel();
     d.info.date = '2025-13-45';
     await expect(render(d)).rejects.toThrow(/issue date/);
+    await expect(render(model([]))).rejects.toThrow(/no pages/);
   });
 });
 
