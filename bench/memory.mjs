@@ -8,16 +8,27 @@ import { loadTool } from './tools.mjs';
 
 const total = Number(process.argv[2] ?? 1000);
 const checkpoint = Math.min(50, total);
-const result = { renders: total, checkpoint };
+const marks = new Set([checkpoint, 100, 250, 500, total].filter((n) => n <= total));
+const result = { renders: total, checkpoint, marks: [] };
 try {
   const render = await loadTool('ours');
   const base = benchDoc('663');
   const t0 = performance.now();
   for (let k = 1; k <= total; k++) {
     await render(varyIssue(base, k));
-    if (k === checkpoint) {
-      result.peakAtCheckpointMiB = maxRssMiB();
-      result.rssAtCheckpointMiB = process.memoryUsage().rss / 2 ** 20;
+    if (marks.has(k)) {
+      const peak = maxRssMiB();
+      const rss = process.memoryUsage().rss / 2 ** 20;
+      // The live heap after a full collection tells a leak (it grows) from a heap that V8
+      // merely let grow (it does not). Measured after the peak is read, so it cannot lower it.
+      globalThis.gc?.();
+      const mu = process.memoryUsage();
+      const heapAfterGcMiB = globalThis.gc ? mu.heapUsed / 2 ** 20 : undefined;
+      result.marks.push({ renders: k, peakRssMiB: peak, rssMiB: rss, heapAfterGcMiB, heapTotalMiB: mu.heapTotal / 2 ** 20, externalMiB: mu.external / 2 ** 20 });
+      if (k === checkpoint) {
+        result.peakAtCheckpointMiB = peak;
+        result.rssAtCheckpointMiB = rss;
+      }
     }
   }
   result.seconds = (performance.now() - t0) / 1000;

@@ -20,9 +20,9 @@ mkdirSync(outDir, { recursive: true });
 const plan = quick
   ? { warm: { '663': [2, 10], '30p': [1, 5] }, cold: { '663': 3 }, stages: { '663': 5 }, memory: 100, batch: 24 }
   : {
-      warm: { '663': [3, 15], '666': [3, 10], '30p': [2, 10], '100p': [1, 10] },
-      cold: { '663': 5, '30p': 3 },
-      stages: { '663': 10, '30p': 5, '100p': 3 },
+      warm: { '663': [5, 20], '666': [5, 15], '30p': [5, 15], '100p': [3, 10] },
+      cold: { '663': 7, '30p': 5 },
+      stages: { '663': 20, '30p': 10, '100p': 5 },
       memory: 1000,
       batch: 200,
     };
@@ -136,9 +136,9 @@ async function cold(doc, runs) {
 
 // ---------------------------------------------------------------- ours: stages, memory, batch
 
-function runJson(script, args) {
+function runJson(script, args, nodeFlags = []) {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [path.join(here, script), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...nodeFlags, path.join(here, script), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
     child.stdout.on('data', (d) => (out += d));
@@ -169,7 +169,7 @@ async function batch(count, warm663Ms) {
   const cores = os.availableParallelism?.() ?? os.cpus().length;
   const built = files.filter((f) => existsSync(f.replace(/\.json$/, '.pdf')) && statSync(f.replace(/\.json$/, '.pdf')).mtimeMs >= Date.now() - p.ms - 1000).length;
   const r = { issues: count, built, cores, seconds: p.ms / 1000, exitCode: p.code };
-  if (p.code !== 0) r.error = p.stderr.trim().split('\n').slice(-1)[0];
+  if (p.code !== 0) r.error = p.stderr.trim().split('\n').find((l) => /error/i.test(l)) ?? `exit ${p.code}`;
   if (Number.isFinite(warm663Ms)) {
     r.idealSeconds = (count * warm663Ms) / cores / 1000;
     r.ratioToIdeal = r.seconds / r.idealSeconds;
@@ -244,6 +244,7 @@ function printReport(r) {
       ? `service memory: n/a — ${m.error}`
       : `service memory: peak RSS ${fmt(m.peakAtCheckpointMiB)} MiB after ${m.checkpoint} renders, ${fmt(m.peakAtEndMiB)} MiB after ${m.renders} (${fmt(100 * m.growth, 1)} %), ${fmt(m.seconds, 1)} s; Promise.all of 8 = sequential: ${m.concurrent?.identical}/8 identical, same input ×8 identical: ${m.concurrent?.sameInputIdentical}`,
   );
+  if (m.marks?.length) lines.push(`  by renders: ${m.marks.map((k) => `${k.renders}: peak ${fmt(k.peakRssMiB)} / rss ${fmt(k.rssMiB)} / heap after gc ${fmt(k.heapAfterGcMiB, 1)} MiB`).join('; ')}`);
   const bt = r.batch ?? {};
   lines.push(
     bt.error && !bt.seconds
@@ -289,7 +290,7 @@ for (const [doc, n] of Object.entries(plan.stages)) {
   results.stages[doc] = await runJson('stages.mjs', [doc, String(n)]);
 }
 log(`[${elapsed()}] service memory (${plan.memory} renders) …`);
-results.memory = await runJson('memory.mjs', [String(plan.memory)]);
+results.memory = await runJson('memory.mjs', [String(plan.memory)], ['--expose-gc']);
 log(`[${elapsed()}] batch (${plan.batch} issues) …`);
 results.batch = await batch(plan.batch, results.warm['663']?.ours?.warmMs);
 results.targets = evaluate(results);

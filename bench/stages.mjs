@@ -87,7 +87,9 @@ async function runOnce(s, input, fontSet, clock) {
   return t;
 }
 
-/** Median ms per stage over `runs` renders (after two warm-up renders), each input different. */
+const WARMUPS = 5;
+
+/** Median ms per stage over `runs` renders (after WARMUPS warm-up renders), each input different. */
 export async function stageBreakdown(docName, runs) {
   const s = await loadStages();
   const out = { doc: docName, runs, stages: {}, missing: {} };
@@ -101,9 +103,9 @@ export async function stageBreakdown(docName, runs) {
   const base = benchDoc(docName);
   const samples = [];
   try {
-    for (let k = 0; k < runs + 2; k++) {
+    for (let k = 0; k < runs + WARMUPS; k++) {
       const t = await runOnce(s, varyIssue(base, 9000 + k), fontSet, clock);
-      if (k >= 2) samples.push(t);
+      if (k >= WARMUPS) samples.push(t);
     }
   } catch (err) {
     out.error = String(err?.message ?? err).split('\n')[0];
