@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findBreakOpportunities, lineBreakClass } from '../../src/text/uax14.js';
 import { buildCodes, renderModule } from '../data/generate-uax14-data.js';
@@ -91,6 +92,25 @@ describe('findBreakOpportunities', () => {
 
   it('returns no opportunity for empty text', () => {
     expect(findBreakOpportunities('')).toEqual([]);
+  });
+
+  it('gives increasing positions that end at text.length and never split a surrogate pair', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 40 }), (s) => {
+        const got = findBreakOpportunities(s);
+        if (s.length === 0) return got.length === 0;
+        let last = 0;
+        for (const b of got) {
+          if (b.position <= last || b.position > s.length) return false;
+          const hi = s.charCodeAt(b.position - 1);
+          const lo = s.charCodeAt(b.position);
+          if (hi >= 0xd800 && hi <= 0xdbff && lo >= 0xdc00 && lo <= 0xdfff) return false;
+          last = b.position;
+        }
+        return last === s.length;
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('breaks English only after spaces and hyphens', () => {
