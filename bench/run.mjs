@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { varyIssue } from './content.mjs';
 import { benchDoc, LARGE_REPEATS } from './docs.mjs';
 import { median } from './stats.mjs';
-import { toolNames } from './tools.mjs';
+import { referenceTools, toolNames } from './tools.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
@@ -57,7 +57,7 @@ function startWorker(tool, doc) {
 }
 
 async function warm(doc, [warmups, runs]) {
-  const workers = toolNames.map((t) => startWorker(t, doc));
+  const workers = [...toolNames, ...referenceTools].map((t) => startWorker(t, doc));
   const res = {};
   const live = [];
   for (const w of workers) {
@@ -214,17 +214,18 @@ function printReport(r) {
   const lines = [];
   lines.push(`bulletin-press benchmark${quick ? ' (--quick)' : ''} — ${r.machine.cpus} × ${r.machine.cpuModel}, node ${r.machine.node}, load ${r.machine.loadavg.map((x) => x.toFixed(1)).join(' ')}`);
   lines.push('warm = median ms per document after warm-up, each input different, tools interleaved; cold = node start → PDF on disk (median); RSS = peak of the warm process');
+  lines.push('typst-memo = Typst keeping its memo cache between renders (typst watch), for reference only');
   lines.push('');
-  lines.push(`${pad('document', 10)}${pad('tool', 9)}${lpad('warm ms', 9)}${lpad('cold ms', 9)}${lpad('RSS MiB', 9)}${lpad('PDF KB', 8)}${lpad('pages', 7)}  ours/peer (warm, cold, bytes)`);
+  lines.push(`${pad('document', 10)}${pad('tool', 12)}${lpad('warm ms', 9)}${lpad('ms/page', 9)}${lpad('cold ms', 9)}${lpad('RSS MiB', 9)}${lpad('PDF KB', 8)}${lpad('pages', 7)}  ours/peer (warm, cold, bytes)`);
   for (const doc of Object.keys(r.warm)) {
-    for (const tool of toolNames) {
+    for (const tool of [...toolNames, ...referenceTools]) {
       const w = r.warm[doc][tool] ?? {};
       const c = r.cold[doc]?.[tool] ?? {};
       const o = r.warm[doc].ours ?? {};
       const oc = r.cold[doc]?.ours ?? {};
       const ratio = tool === 'ours' ? '' : `${fmt(o.warmMs / w.warmMs, 2)}, ${fmt(oc.coldMs / c.coldMs, 2)}, ${fmt(o.bytes / w.bytes, 2)}`;
       const err = w.error ? `  n/a: ${w.error.slice(0, 100)}` : '';
-      lines.push(`${pad(doc, 10)}${pad(tool, 9)}${lpad(fmt(w.warmMs), 9)}${lpad(c.error ? 'err' : fmt(c.coldMs), 9)}${lpad(fmt(w.peakRssMiB), 9)}${lpad(fmt(w.bytes / 1024), 8)}${lpad(w.pages ?? 'n/a', 7)}  ${ratio}${err}`);
+      lines.push(`${pad(doc, 10)}${pad(tool, 12)}${lpad(fmt(w.warmMs), 9)}${lpad(fmt(w.warmMs / w.pages, 1), 9)}${lpad(c.error ? 'err' : fmt(c.coldMs), 9)}${lpad(fmt(w.peakRssMiB), 9)}${lpad(fmt(w.bytes / 1024), 8)}${lpad(w.pages ?? 'n/a', 7)}  ${ratio}${err}`);
     }
   }
   lines.push('');

@@ -1,5 +1,7 @@
 // The tools under test, each loaded once per process: load() → render(issue) → PDF bytes.
 export const toolNames = ['ours', 'typst', 'pdfmake'];
+/** Warm figures for reference only, never a target: Typst keeping its memo cache between renders. */
+export const referenceTools = ['typst-memo'];
 
 const dist = new URL('../dist/', import.meta.url);
 
@@ -22,6 +24,10 @@ export async function loadTool(name) {
   if (name === 'typst') {
     const { renderTypst } = await import('./peers/typst.mjs');
     return async (issue) => renderTypst(issue);
+  }
+  if (name === 'typst-memo') {
+    const { renderTypst } = await import('./peers/typst.mjs');
+    return async (issue) => renderTypst(issue, { keepCache: true });
   }
   if (name === 'pdfmake') {
     const { renderPdfmake } = await import('./peers/pdfmake.mjs');

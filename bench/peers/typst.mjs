@@ -91,13 +91,16 @@ export function typstCompiler() {
   return compiler;
 }
 
-/** One real layout: the memo cache is cleared after each render (peers.md). */
-export function renderTypst(issue) {
+/**
+ * One real layout: the memo cache is cleared after each render (peers.md). With
+ * `{ keepCache: true }` it is kept, as `typst watch` does: a reference figure only.
+ */
+export function renderTypst(issue, { keepCache = false } = {}) {
   const c = typstCompiler();
   try {
     const pdf = c.pdf({ mainFileContent: typstSource(issue) }, { creationTimestamp: 0 });
     return new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
   } finally {
-    c.evictCache(0);
+    if (!keepCache) c.evictCache(0);
   }
 }
