@@ -42,6 +42,7 @@ export function leadText(issue) {
  * @returns {{ title: string, number: string, publisher: string, date: string,
  *   leadLabel: string, lead: string, contents: string, articlesLabel: string,
  *   articles: Array<{ n: number, title: string, source: string, url: string, dateline: string,
+ *     sourceLabel: string, linkLabel: string, summaryLabel: string,
  *     originalTitle?: string, body: Array<{ type: 'paragraph', runs: Array<{ text: string, bold?: boolean, href?: string }> } | { type: 'heading', text: string }> }> }}
  */
 export function printedIssue(issue) {
@@ -59,6 +60,9 @@ export function printedIssue(issue) {
       title: a.title,
       source: a.source,
       url: a.url,
+      sourceLabel: labels.source,
+      linkLabel: labels.link,
+      summaryLabel: labels.summary,
       dateline: `${a.date !== undefined ? `${a.date} ` : ''}${labels.source}${a.source}`,
       ...(a.originalTitle !== undefined ? { originalTitle: `${labels.originalTitle}${a.originalTitle}` } : {}),
       // Images are left out of the benchmark: the fixtures have none, and peers load them differently.

@@ -86,9 +86,9 @@ export function pdfmakeDocument(issue) {
   for (const a of p.articles) {
     content.push(
       { text: `${a.n}. ${a.title}`, id: `a${a.n}`, bold: true, fontSize: 14, lineHeight: lh(28, 14), margin: [0, 14, 0, 0], outline: true, headlineLevel: 2 },
-      { text: [{ text: '来源：', bold: true }, a.source], ...plain },
-      { text: [{ text: '链接：', bold: true }, { text: a.url, link: a.url, color: LINK }], ...plain },
-      { text: '主要内容：', bold: true, ...plain },
+      { text: [{ text: a.sourceLabel, bold: true }, a.source], ...plain },
+      { text: [{ text: a.linkLabel, bold: true }, { text: a.url, link: a.url, color: LINK }], ...plain },
+      { text: a.summaryLabel, bold: true, ...plain },
       { text: a.title, font: 'Sans', bold: true, fontSize: 14, alignment: 'center', lineHeight: lh(28, 14, SANS_HEIGHT), margin: [0, 7, 0, 0] },
       { text: a.dateline, fontSize: 10.5, alignment: 'center', lineHeight: lh(21, 10.5), margin: [0, 0, 0, 7] },
     );

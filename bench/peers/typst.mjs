@@ -66,9 +66,9 @@ export function typstSource(issue) {
   out.push(`#heading(level: 1, outlined: true, bookmarked: true, ${str(p.articlesLabel)})`);
   for (const a of p.articles) {
     out.push(`#heading(level: 2, bookmarked: true, ${str(`${a.n}. ${a.title}`)}) <a${a.n}>`);
-    out.push(`#plain[#text(weight: "bold", ${str('来源：')})#${str(a.source)}]`);
-    out.push(`#plain[#text(weight: "bold", ${str('链接：')})#link(${str(a.url)}, text(fill: ${LINK}, ${str(a.url)}))]`);
-    out.push(`#plain[#text(weight: "bold", ${str('主要内容：')})]`);
+    out.push(`#plain[#text(weight: "bold", ${str(a.sourceLabel)})#${str(a.source)}]`);
+    out.push(`#plain[#text(weight: "bold", ${str(a.linkLabel)})#link(${str(a.url)}, text(fill: ${LINK}, ${str(a.url)}))]`);
+    out.push(`#plain[#text(weight: "bold", ${str(a.summaryLabel)})]`);
     out.push(`#v(7pt)#centred(sans(14pt, ${str(a.title)}))`);
     out.push(`#centred(text(size: 10.5pt, ${str(a.dateline)}))#v(7pt)`);
     if (a.originalTitle !== undefined) out.push(`#centred(${str(a.originalTitle)})`);
