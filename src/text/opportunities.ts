@@ -83,7 +83,11 @@ export function classifyBoundaries(
       continue;
     }
     if (a.kind === 'space') {
-      cls[k] = BreakClass.Normal;
+      // The line would end at the last mark before the spaces.
+      let v = k - 1;
+      while (v > 0 && clusters[v]!.kind === 'space') v--;
+      const before = clusters[v]!;
+      cls[k] = before.kind !== 'space' && isLineEndProhibited(before.last) ? BreakClass.Violation : BreakClass.Normal;
       continue;
     }
     const ta = tokenOf[k - 1]!;
