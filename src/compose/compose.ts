@@ -4,6 +4,7 @@
 import type { Article, BodyBlock, Issue } from '../document/types.js';
 import type { StyledRun } from '../text/types.js';
 import type { TextStyle, Theme } from '../theme/types.js';
+import { colorOf } from '../theme/resolve.js';
 import type { Block, BlockStruct, ImageBlock, RuleBlock, StructRole, TextBlock } from './types.js';
 import { chineseDate, issueNumberLabel } from './numerals.js';
 import { fileTemplateLoader, leadText, type TemplateLoader } from './lead.js';
@@ -37,7 +38,7 @@ class Composer {
   }
 
   private run(text: string, style: TextStyle, pointer: string, extra: Partial<StyledRun> = {}): StyledRun {
-    return { text, faces: this.theme.fonts[style.font], size: style.size, color: style.color, pointer, ...extra };
+    return { text, faces: this.theme.fonts[style.font], size: style.size, color: colorOf(this.theme, style.color), pointer, ...extra };
   }
 
   private text(
@@ -106,7 +107,7 @@ class Composer {
     const rule: RuleBlock = {
       kind: 'rule',
       pointer: '',
-      color: r.color,
+      color: colorOf(theme, r.color),
       height: r.thick + r.gap + r.thin,
       lines: [
         { offset: r.thick / 2, thickness: r.thick },
@@ -159,7 +160,7 @@ class Composer {
           tail: {
             kind: 'pageRef',
             destination: articleDestination(i),
-            style: { faces: theme.fonts[st.font], size: st.size, color: st.color, pointer: p },
+            style: { faces: theme.fonts[st.font], size: st.size, color: colorOf(theme, st.color), pointer: p },
             leader: theme.contents.leader,
             leaderGap: theme.contents.leaderGap,
           },

@@ -6,6 +6,7 @@ import type { ComposeOptions } from '../compose/compose.js';
 import { chineseDate, issueNumberLabel } from '../compose/numerals.js';
 import type { Issue } from '../document/types.js';
 import type { Theme } from '../theme/types.js';
+import { colorOf } from '../theme/resolve.js';
 import { baselineInSlot, measureBlocks, setLine, type Breaker, type MeasureContext } from './measure.js';
 import { paginateRows, type PlacedRow } from './paginate.js';
 import { shiftItem, shiftLink } from './rows.js';
@@ -24,7 +25,7 @@ function footer(ctx: MeasureContext, n: number): LineItem {
   const { theme } = ctx;
   const style = theme.styles.footer;
   const text = theme.footer.format.replace('{n}', String(n));
-  const line = setLine(ctx, [{ text, faces: theme.fonts[style.font], size: style.size, color: style.color, pointer: '' }], '');
+  const line = setLine(ctx, [{ text, faces: theme.fonts[style.font], size: style.size, color: colorOf(theme, style.color), pointer: '' }], '');
   const width = line.fragments.reduce((m, f) => Math.max(m, f.x + f.width), 0);
   return {
     kind: 'line',

@@ -9,7 +9,7 @@ const BLACK = '#000000';
 const RED = '#C8161D';
 
 function style(s: Partial<TextStyle> & Pick<TextStyle, 'font' | 'size' | 'pitch'>): TextStyle {
-  return { color: BLACK, align: 'left', indent: 0, spaceBefore: 0, spaceAfter: 0, ...s };
+  return { color: 'text', align: 'left', indent: 0, spaceBefore: 0, spaceAfter: 0, ...s };
 }
 
 /** src/theme/ and dist/theme/ both sit next to compose/templates/ (the build copies it). */
@@ -32,7 +32,7 @@ export const defaultTheme: Theme = {
   },
   colors: { text: BLACK, accent: RED, link: '#0563C1' },
   styles: {
-    mastheadTitle: style({ font: 'masthead', size: 26, pitch: 42, color: RED, align: 'center', spaceAfter: 4 }),
+    mastheadTitle: style({ font: 'masthead', size: 26, pitch: 42, color: 'accent', align: 'center', spaceAfter: 4 }),
     issueNumber: style({ font: 'body', size: 14, pitch: 28, align: 'center', spaceAfter: 8 }),
     publisherRow: style({ font: 'body', size: 12, pitch: 21 }),
     leadLabel: style({ font: 'heading', size: 14, pitch: 28, spaceBefore: 14 }),
@@ -52,7 +52,7 @@ export const defaultTheme: Theme = {
     footer: style({ font: 'body', size: 12, pitch: 21, align: 'center' }),
   },
   masthead: { minTitleSize: 12 },
-  rule: { color: RED, thick: 2.5, thin: 0.75, gap: 1.5, spaceBefore: 5, spaceAfter: 12 },
+  rule: { color: 'accent', thick: 2.5, thin: 0.75, gap: 1.5, spaceBefore: 5, spaceAfter: 12 },
   contents: { leader: '.', leaderGap: 3 },
   image: { spaceBefore: 7, spaceAfter: 7, captionGap: 4 },
   footer: { baselineFromBottom: 14 * MM, format: '— {n} —' },

@@ -1,3 +1,3 @@
-export type { Theme, TextStyle, FontRole } from './types.js';
+export type { Theme, TextStyle, FontRole, ColorRef } from './types.js';
 export { defaultTheme, defaultLeadTemplate } from './default.js';
-export { resolveTheme, loadThemeFile, checkTheme, themeSchemaPath } from './resolve.js';
+export { resolveTheme, loadThemeFile, checkTheme, themeSchemaPath, colorOf } from './resolve.js';

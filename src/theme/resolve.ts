@@ -17,7 +17,7 @@ let validator: ValidateFunction | undefined;
 
 function validate(): ValidateFunction {
   if (!validator) {
-    const ajv = new Ajv2020({ allErrors: true, strict: true });
+    const ajv = new Ajv2020({ allErrors: true, strict: true, verbose: true });
     validator = ajv.compile(JSON.parse(readFileSync(themeSchemaPath, 'utf8')) as object);
   }
   return validator;
@@ -29,6 +29,13 @@ function describe(e: ErrorObject): IssueError {
     const key = String(params['additionalProperty']);
     return { pointer: `${e.instancePath}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`, message: `unknown theme key "${key}"` };
   }
+  // The schema's one anyOf is a colour reference (ajv inlines it, so its path is no guide).
+  if (e.keyword === 'anyOf') {
+    return { pointer: e.instancePath, message: `must be a colour #RRGGBB or one of "text", "accent", "link" (got ${JSON.stringify(e.data)})` };
+  }
+  if (e.keyword === 'pattern' && e.schemaPath.endsWith('color/pattern')) {
+    return { pointer: e.instancePath, message: `must be a colour #RRGGBB (got ${JSON.stringify(e.data)})` };
+  }
   return { pointer: e.instancePath, message: e.message ?? 'is invalid' };
 }
 
@@ -36,7 +43,19 @@ function describe(e: ErrorObject): IssueError {
 export function checkTheme(override: unknown): IssueError[] {
   const v = validate();
   if (v(override)) return [];
-  return (v.errors ?? []).map(describe);
+  // anyOf reports each failed branch: for a colour reference, its own message replaces them.
+  const errors = v.errors ?? [];
+  const refs = new Set(errors.filter((e) => e.keyword === 'anyOf').map((e) => e.instancePath));
+  const seen = new Set<string>();
+  return errors
+    .filter((e) => !refs.has(e.instancePath) || e.keyword === 'anyOf')
+    .map(describe)
+    .filter((e) => {
+      const key = `${e.pointer}\0${e.message}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
 }
 
 function isPlainObject(x: unknown): x is Record<string, unknown> {
@@ -51,6 +70,12 @@ function merge(base: unknown, over: unknown): unknown {
     out[k] = merge(base[k], v);
   }
   return out;
+}
+
+/** #RRGGBB of a colour reference: a hex value, or the name of one of theme.colors. */
+export function colorOf(theme: Theme, ref: string): string {
+  if (ref === 'text' || ref === 'accent' || ref === 'link') return theme.colors[ref];
+  return ref;
 }
 
 /** What the schema cannot say: the parts of the page must fit together. */

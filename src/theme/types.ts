@@ -5,14 +5,16 @@ import type { Align } from '../text/types.js';
 /** A font role names a fallback chain of face ids in Theme.fonts. */
 export type FontRole = 'body' | 'bold' | 'masthead' | 'heading';
 
+/** #RRGGBB, or the name of one of Theme.colors so one change recolours every use. */
+export type ColorRef = string;
+
 export interface TextStyle {
   font: FontRole;
   /** Font size, pt. */
   size: number;
   /** Distance between baselines, pt. */
   pitch: number;
-  /** #RRGGBB */
-  color: string;
+  color: ColorRef;
   align: Align;
   /** First-line indent in em of this style's size. */
   indent: number;
@@ -34,6 +36,7 @@ export interface Theme {
   };
   fonts: Record<FontRole, string[]>;
   colors: { text: string; accent: string; link: string };
+
   styles: {
     mastheadTitle: TextStyle;
     issueNumber: TextStyle;
@@ -60,7 +63,7 @@ export interface Theme {
     minTitleSize: number;
   };
   rule: {
-    color: string;
+    color: ColorRef;
     thick: number;
     thin: number;
     /** Gap between the thick and the thin line, pt. */

@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { IssueValidationError } from '../../src/document/types.js';
 import { defaultTheme } from '../../src/theme/default.js';
 import { checkTheme, loadThemeFile, resolveTheme } from '../../src/theme/resolve.js';
+import { composeIssue } from '../../src/compose/compose.js';
+import { sampleIssue } from './sample.js';
 
 describe('theme', () => {
   it('has the house defaults', () => {
@@ -15,6 +17,19 @@ describe('theme', () => {
     expect(defaultTheme.colors.accent).toBe('#C8161D');
     expect(defaultTheme.fonts.heading[0]).toBe('NotoSansSC-Bold.gb2312');
     expect(checkTheme(JSON.parse(JSON.stringify(defaultTheme)))).toEqual([]);
+  });
+
+  it('recolours every use of a named colour', () => {
+    const t = resolveTheme({ colors: { accent: '#1F4E9A' } });
+    const blocks = composeIssue(sampleIssue(), t);
+    const title = blocks[0]!;
+    expect(title.kind === 'text' && title.runs[0]!.color).toBe('#1F4E9A');
+    const rule = blocks.find((b) => b.kind === 'rule');
+    expect(rule?.kind === 'rule' && rule.color).toBe('#1F4E9A');
+    expect(checkTheme({ styles: { body: { color: 'purple' } } })).toEqual([
+      { pointer: '/styles/body/color', message: 'must be a colour #RRGGBB or one of "text", "accent", "link" (got "purple")' },
+    ]);
+    expect(resolveTheme({ styles: { body: { color: 'link' } } }).styles.body.color).toBe('link');
   });
 
   it('merges an override deeply and leaves the defaults untouched', () => {
