@@ -65,13 +65,18 @@ export function typstSource(issue) {
   }
   out.push(`#heading(level: 1, outlined: true, bookmarked: true, ${str(p.articlesLabel)})`);
   for (const a of p.articles) {
-    out.push(`#heading(level: 2, bookmarked: true, ${str(`${a.n}. ${a.title}`)}) <a${a.n}>`);
-    out.push(`#plain[#text(weight: "bold", ${str(a.sourceLabel)})#${str(a.source)}]`);
-    out.push(`#plain[#text(weight: "bold", ${str(a.linkLabel)})#link(${str(a.url)}, text(fill: ${LINK}, ${str(a.url)}))]`);
-    out.push(`#plain[#text(weight: "bold", ${str(a.summaryLabel)})]`);
-    out.push(`#v(7pt)#centred(sans(14pt, ${str(a.title)}))`);
-    out.push(`#centred(text(size: 10.5pt, ${str(a.dateline)}))#v(7pt)`);
-    if (a.originalTitle !== undefined) out.push(`#centred(${str(a.originalTitle)})`);
+    // The article's header lines are kept together and with the text that follows, as our
+    // paginator keeps them (every header block keeps with the next).
+    const head = [
+      `#heading(level: 2, bookmarked: true, ${str(`${a.n}. ${a.title}`)}) <a${a.n}>`,
+      `#plain[#text(weight: "bold", ${str(a.sourceLabel)})#${str(a.source)}]`,
+      `#plain[#text(weight: "bold", ${str(a.linkLabel)})#link(${str(a.url)}, text(fill: ${LINK}, ${str(a.url)}))]`,
+      `#plain[#text(weight: "bold", ${str(a.summaryLabel)})]`,
+      `#v(7pt)#centred(sans(14pt, ${str(a.title)}))`,
+      `#centred(text(size: 10.5pt, ${str(a.dateline)}))#v(7pt)`,
+    ];
+    if (a.originalTitle !== undefined) head.push(`#centred(${str(a.originalTitle)})`);
+    out.push(`#block(breakable: false, sticky: true, width: 100%)[\n${head.join('\n\n')}\n]`);
     for (const b of a.body) {
       if (b.type === 'heading') out.push(`#heading(level: 3, outlined: false, bookmarked: false, ${str(b.text)})`);
       else out.push(`#par[${runs(b.runs)}]`);
