@@ -110,10 +110,12 @@ async function pdfFacts(file) {
 function timeProcess(cmd, args, opts = {}) {
   return new Promise((resolve) => {
     const t0 = performance.now();
-    const child = spawn(cmd, args, { stdio: ['ignore', 'ignore', 'pipe'], ...opts });
+    const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], ...opts });
     let stderr = '';
+    let stdout = '';
+    child.stdout.on('data', (d) => (stdout += d));
     child.stderr.on('data', (d) => (stderr += d));
-    child.on('exit', (code) => resolve({ ms: performance.now() - t0, code, stderr }));
+    child.on('exit', (code) => resolve({ ms: performance.now() - t0, code, stderr, stdout }));
   });
 }
 
@@ -127,10 +129,22 @@ async function cold(doc, runs) {
       const out = path.join(outDir, `cold-${tool}-${doc}.pdf`);
       const p = await timeProcess(process.execPath, [path.join(here, 'cold.mjs'), tool, doc, out]);
       if (p.code !== 0 || !existsSync(out)) r.error = p.stderr.trim().split('\n').find((l) => /Error/.test(l)) ?? `exit ${p.code}`;
-      else r.ms.push(p.ms);
+      else {
+        r.ms.push(p.ms);
+        try {
+          (r.phases ??= []).push(JSON.parse(p.stdout.trim().split('\n').pop()));
+        } catch {
+          // phases are a detail; the wall time above is the figure
+        }
+      }
     }
   }
-  for (const r of Object.values(res)) if (!r.error) r.coldMs = median(r.ms);
+  for (const r of Object.values(res)) {
+    if (r.error) continue;
+    r.coldMs = median(r.ms);
+    // Median of each phase: node start → script, loading the tool (imports, fonts), first render, write.
+    if (r.phases?.length) r.coldPhasesMs = Object.fromEntries(['boot', 'load', 'render', 'write'].map((k) => [k, median(r.phases.map((x) => x[k]))]));
+  }
   return res;
 }
 
@@ -229,6 +243,14 @@ function printReport(r) {
     }
   }
   lines.push('');
+  for (const [doc, c] of Object.entries(r.cold)) {
+    const parts = toolNames.filter((t) => c[t]?.coldPhasesMs).map((t) => {
+      const ph = c[t].coldPhasesMs;
+      return `${t} ${fmt(ph.boot)} + ${fmt(ph.load)} + ${fmt(ph.render)} + ${fmt(ph.write)}`;
+    });
+    if (parts.length) lines.push(`cold ${doc}, ms node start + load tool + first render + write: ${parts.join(' | ')}`);
+  }
+  lines.push('');
   lines.push('our stages (median ms):');
   for (const s of Object.values(r.stages)) {
     const cells = ['validate', 'compose', 'breakLines', 'paginate', 'writePdf', 'subsetFonts'].map((n) =>
@@ -237,6 +259,11 @@ function printReport(r) {
     lines.push(`  ${pad(s.doc, 6)}${cells.join(' | ')}${s.breakerCalls ? `  (${s.breakerCalls} breaker calls, ${s.pages} pages)` : ''}`);
     for (const [n, why] of Object.entries(s.missing ?? {})) lines.push(`        ${n}: n/a — ${why}`);
     if (s.error) lines.push(`        error: ${s.error}`);
+  }
+  if (r.coldStages) {
+    const cs = r.coldStages;
+    const cells = Object.entries(cs.stages).map(([n, v]) => `${n} ${fmt(v, 1)}`);
+    lines.push(`  first render in a fresh process, 663: ${cells.length ? cells.join(' | ') : `n/a — ${cs.error ?? 'no stage ran'}`}`);
   }
   lines.push('');
   const m = r.memory ?? {};
@@ -289,6 +316,16 @@ for (const [doc, n] of Object.entries(plan.cold)) {
 for (const [doc, n] of Object.entries(plan.stages)) {
   log(`[${elapsed()}] stages ${doc} …`);
   results.stages[doc] = await runJson('stages.mjs', [doc, String(n)]);
+}
+log(`[${elapsed()}] stages of a first render (cold process) …`);
+{
+  // The first render of a fresh process, stage by stage (median of 3 processes): where the
+  // cold figure goes beyond node start and imports.
+  const runs = [];
+  for (let i = 0; i < 3; i++) runs.push(await runJson('stages.mjs', ['663', '1', '0']));
+  const ok = runs.filter((x) => x.stages && Object.keys(x.stages).length);
+  results.coldStages = { doc: '663', processes: ok.length, stages: {}, missing: runs[0]?.missing ?? {}, error: ok.length ? undefined : runs[0]?.error };
+  for (const n of Object.keys(ok[0]?.stages ?? {})) results.coldStages.stages[n] = median(ok.map((x) => x.stages[n]));
 }
 log(`[${elapsed()}] service memory (${plan.memory} renders) …`);
 results.memory = await runJson('memory.mjs', [String(plan.memory)], ['--expose-gc']);

@@ -90,9 +90,9 @@ async function runOnce(s, input, fontSet, clock) {
 const WARMUPS = 5;
 
 /** Median ms per stage over `runs` renders (after WARMUPS warm-up renders), each input different. */
-export async function stageBreakdown(docName, runs) {
+export async function stageBreakdown(docName, runs, warmups = WARMUPS) {
   const s = await loadStages();
-  const out = { doc: docName, runs, stages: {}, missing: {} };
+  const out = { doc: docName, runs, warmups, stages: {}, missing: {} };
   if (s.missing.validate) {
     for (const n of stageNames) out.missing[n] = s.missing.validate;
     return out;
@@ -103,9 +103,9 @@ export async function stageBreakdown(docName, runs) {
   const base = benchDoc(docName);
   const samples = [];
   try {
-    for (let k = 0; k < runs + WARMUPS; k++) {
+    for (let k = 0; k < runs + warmups; k++) {
       const t = await runOnce(s, varyIssue(base, 9000 + k), fontSet, clock);
-      if (k >= WARMUPS) samples.push(t);
+      if (k >= warmups) samples.push(t);
     }
   } catch (err) {
     out.error = String(err?.message ?? err).split('\n')[0];
@@ -120,6 +120,8 @@ export async function stageBreakdown(docName, runs) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const [doc = '663', runs = '10'] = process.argv.slice(2);
-  process.stdout.write(JSON.stringify(await stageBreakdown(doc, Number(runs))) + '\n');
+  // `stages.mjs 663 1 0`: the first render of a fresh process (cold code, fonts opened in it).
+  const [doc = '663', runs = '10', warmups = String(WARMUPS)] = process.argv.slice(2);
+  const t0 = performance.now();
+  process.stdout.write(JSON.stringify({ ...(await stageBreakdown(doc, Number(runs), Number(warmups))), processMs: performance.now() - t0 }) + '\n');
 }
