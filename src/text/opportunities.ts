@@ -95,6 +95,11 @@ export function classifyBoundaries(
       cls[k] = tokenBoundary(text, a, b, breakable[ta]!, uax.has(b.start));
       continue;
     }
+    // Between Latin and Chinese, UAX #14 has the last word (PR × ID keeps "AI+心理" whole).
+    if ((a.kind === 'latin') !== (b.kind === 'latin') && !uax.has(b.start)) {
+      cls[k] = BreakClass.Anywhere;
+      continue;
+    }
     cls[k] = BreakClass.Normal;
   }
   return { cls, mandatory };

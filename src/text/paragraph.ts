@@ -38,6 +38,8 @@ interface Model {
   cap: Float64Array;
   W: Float64Array;
   S: Float64Array;
+  /** Prefix sums of the shrink of spaces and quarter ems only (no punctuation). */
+  SG: Float64Array;
   N1: Int32Array;
   N2: Int32Array;
   N3: Int32Array;
@@ -148,6 +150,10 @@ function buildModel(clusters: Cluster[]): Model {
       gapCls[k] = 3;
     } else if (c.last === d.first && (c.last === '…' || c.last === '—')) {
       gapCls[k] = 0;
+    } else if (lb[k]! > 0 || hasLeftBlank(c.last) || rb[k + 1]! > 0 || hasRightBlank(d.first)) {
+      // No justification space inside a bracket's or a mark's embrace: after an opening mark,
+      // before a closing mark or a comma/stop.
+      gapCls[k] = 0;
     } else {
       gapCls[k] = 2;
     }
@@ -155,6 +161,7 @@ function buildModel(clusters: Cluster[]): Model {
 
   const W = new Float64Array(n + 1);
   const S = new Float64Array(n + 1);
+  const SG = new Float64Array(n + 1);
   const N1 = new Int32Array(n + 1);
   const N2 = new Int32Array(n + 1);
   const N3 = new Int32Array(n + 1);
@@ -166,13 +173,14 @@ function buildModel(clusters: Cluster[]): Model {
     const isSpace = c.kind === 'space';
     W[k + 1] = W[k]! + adv[k]! + gap[k]!;
     S[k + 1] = S[k]! + lb[k]! + rb[k]! + spaceShrink[k]! + gapShrink[k]!;
+    SG[k + 1] = SG[k]! + spaceShrink[k]! + gapShrink[k]!;
     N1[k + 1] = N1[k]! + (gapCls[k] === 1 ? 1 : 0) + (isSpace && adv[k]! > 0 ? 1 : 0);
     N2[k + 1] = N2[k]! + (gapCls[k] === 2 ? 1 : 0);
     N3[k + 1] = N3[k]! + (gapCls[k] === 3 ? 1 : 0);
     CAP[k + 1] = CAP[k]! + cap[k]!;
     lastVisible[k + 1] = isSpace || c.kind === 'newline' ? lastVisible[k]! : k;
   }
-  return { n, clusters, adv, lb, rb, spaceShrink, kern, gap, gapCls, gapShrink, cap, W, S, N1, N2, N3, CAP, lastVisible };
+  return { n, clusters, adv, lb, rb, spaceShrink, kern, gap, gapCls, gapShrink, cap, W, S, SG, N1, N2, N3, CAP, lastVisible };
 }
 
 /** The quarter em owed between two clusters (Han next to a Latin letter or digit), or 0. */
@@ -194,12 +202,14 @@ interface LineFit {
   cap1: number;
 }
 
-function fit(m: Model, i: number, j: number): LineFit {
+function fit(m: Model, i: number, j: number, pushIn: boolean): LineFit {
   const L = m.lastVisible[j]!;
   if (L < i) return { L, natural: 0, shrink: 0, n1: 0, n2: 0, n3: 0, cap1: 0 };
   const lead = m.lb[i]!;
   const natural = m.W[L]! - m.W[i]! + m.adv[L]! + m.kern[L]! - m.rb[L]! - lead;
-  const shrink = m.S[L]! - m.S[i]! + m.lb[L]! + m.rb[L]! + m.spaceShrink[L]! - m.rb[L]! - lead;
+  const shrink = pushIn
+    ? m.S[L]! - m.S[i]! + m.lb[L]! + m.spaceShrink[L]! - lead
+    : m.SG[L]! - m.SG[i]! + m.spaceShrink[L]!;
   return {
     L,
     natural,
@@ -281,7 +291,12 @@ export function breakParagraph(input: ParagraphInput, fonts: FontSet): BrokenPar
       const em = L >= 0 ? clusters[L]!.size : maxSize;
       // Parts of the line's sums that depend only on where it ends.
       const WL = L >= 0 ? m.W[L]! + m.adv[L]! + m.kern[L]! - m.rb[L]! : 0;
+      // Punctuation is compressed only to pull in a mark that may not start the next line
+      // (push-in); otherwise only spaces and quarter ems give, as in TeX.
+      const pushEnd = L > 0 && cls[L] === BreakClass.Violation;
+      const q = pushEnd ? pushInStart(cls, L, floorNow) : L;
       const SL = L >= 0 ? m.S[L]! + m.lb[L]! + m.spaceShrink[L]! : 0;
+      const SGL = L >= 0 ? m.SG[L]! + m.spaceShrink[L]! : 0;
       const N1L = L >= 0 ? m.N1[L]! : 0;
       const N2L = L >= 0 ? m.N2[L]! : 0;
       const N3L = L >= 0 ? m.N3[L]! : 0;
@@ -300,18 +315,20 @@ export function breakParagraph(input: ParagraphInput, fonts: FontSet): BrokenPar
           const natural = WL - m.W[i]! - lead;
           const diff = target - natural;
           if (diff < -EPS) {
-            const shrink = SL - m.S[i]! - lead;
+            const full = SL - m.S[i]! - lead;
+            const pushIn = pushEnd && (q <= i || pushInPrefix(m, i, q) <= target + EPS);
+            const shrink = pushIn ? full : SGL - m.SG[i]!;
             if (shrink + EPS < -diff) {
               if (i === j - 1 && best[j] === Infinity) {
                 // One cluster wider than the measure: nothing avoids the overflow.
                 best[j] = bi + (LINE_PENALTY + MAX_BADNESS) ** 2 + PENALTY[3] ** 2;
                 prev[j] = i;
               }
-              if (natural - shrink > maxTarget + EPS) break;
+              if (natural - Math.max(full, shrink) > maxTarget + EPS) break;
               continue;
             }
             const rho = -diff / Math.max(shrink, EPS);
-            b = 0.5 * rho * rho * rho;
+            b = (pushIn ? 0.5 : 100) * rho * rho * rho;
           } else if (endsPara) {
             b = 0;
           } else if (justify) {
@@ -352,10 +369,26 @@ export function breakParagraph(input: ParagraphInput, fonts: FontSet): BrokenPar
   const lines: Line[] = [];
   let i = 0;
   for (const j of breaks) {
-    lines.push(buildLine(input, m, i, j, targetOf(i, j), i === 0 ? input.indent : restIndent, justify && !(j === n || mandatory[j] === 1), j === n, fonts));
+    const L = m.lastVisible[j]!;
+    const target = targetOf(i, j);
+    const q = L > 0 && cls[L] === BreakClass.Violation ? pushInStart(cls, L, i) : -1;
+    const pushIn = q >= 0 && (q <= i || pushInPrefix(m, i, q) <= target + EPS);
+    lines.push(buildLine(input, m, i, j, targetOf(i, j), i === 0 ? input.indent : restIndent, justify && !(j === n || mandatory[j] === 1), j === n, pushIn, fonts));
     i = j;
   }
   return { text, lines };
+}
+
+/** Start of the run of clusters at a line end that could not begin the next line. */
+function pushInStart(cls: Uint8Array, L: number, floor: number): number {
+  let q = L;
+  while (q > floor && cls[q] === BreakClass.Violation) q--;
+  return q + 1;
+}
+
+/** Natural width of the line [i, q): push-in may only pull marks onto a line that fits without them. */
+function pushInPrefix(m: Model, i: number, q: number): number {
+  return m.W[q]! - m.W[i]! - m.gap[q - 1]! + m.kern[q - 1]! - m.rb[q - 1]! - m.lb[i]!;
 }
 
 function buildLine(
@@ -367,9 +400,10 @@ function buildLine(
   x0: number,
   justify: boolean,
   last: boolean,
+  pushIn: boolean,
   fonts: FontSet,
 ): Line {
-  const f = fit(m, i, j);
+  const f = fit(m, i, j, pushIn);
   const { clusters } = m;
   // Per-cluster copies of the glyphs with the line-edge rules applied.
   const glyphsOf: PositionedGlyph[][] = [];
@@ -399,8 +433,8 @@ function buildLine(
       const gs = glyphsOf[k - i]!;
       const lastG = gs[gs.length - 1];
       if (!lastG) continue;
-      if (k < f.L && m.rb[k]! > 0) lastG.advance -= m.rb[k]! * rho;
-      if (k > i && m.lb[k]! > 0) {
+      if (pushIn && k < f.L && m.rb[k]! > 0) lastG.advance -= m.rb[k]! * rho;
+      if (pushIn && k > i && m.lb[k]! > 0) {
         gs[0]!.dx -= m.lb[k]! * rho;
         gs[0]!.advance -= m.lb[k]! * rho;
       }

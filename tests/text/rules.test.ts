@@ -137,7 +137,7 @@ describe('punctuation width and compression', () => {
   });
 
   it('an opening bracket or quote at line start loses its left blank', () => {
-    const p = set('“甲”乙丙丁戊己庚辛壬癸。', 60);
+    const p = set('“甲”乙丙丁戊己庚辛壬癸。', 60, { align: 'left' });
     const first = p.lines[0]!.fragments[0]!.glyphs[0]!;
     expect(first.text).toBe('“');
     expect(first.advance).toBeCloseTo(6, 5);

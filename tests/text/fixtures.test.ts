@@ -1,0 +1,52 @@
+// Every paragraph of the converted issues broken at the body measure, kept as a file
+// snapshot of line texts (review changes to it by eye), plus the invariants checked on each.
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import type { Issue, BodyBlock } from '../../src/document/types.js';
+import { isLineEndProhibited, isLineStartProhibited } from '../../src/text/classify.js';
+import type { StyledRun } from '../../src/text/types.js';
+import { BOLD, REGULAR, lineTexts, penEnd, set } from './helpers.js';
+
+const names = ['bulletin-663', 'bulletin-666'];
+
+function runsOf(block: BodyBlock, pointer: string): StyledRun[] | undefined {
+  if (block.type !== 'paragraph') return undefined;
+  if ('text' in block) return [{ text: block.text, faces: REGULAR, size: 12, pointer: `${pointer}/text` }];
+  return block.runs.map((r, i) => ({
+    text: r.text,
+    faces: r.bold ? BOLD : REGULAR,
+    size: 12,
+    pointer: `${pointer}/runs/${i}/text`,
+    ...(r.href !== undefined ? { href: r.href } : {}),
+  }));
+}
+
+for (const name of names) {
+  const file = fileURLToPath(new URL(`../../fixtures/${name}.json`, import.meta.url));
+  describe.skipIf(!existsSync(file))(`${name} at 444 pt`, () => {
+    it('breaks every paragraph within the rules (snapshot of line texts)', async () => {
+      const issue = JSON.parse(readFileSync(file, 'utf8')) as Issue;
+      const out: string[] = [];
+      issue.articles.forEach((a, ai) => {
+        a.body.forEach((b, bi) => {
+          const pointer = `/articles/${ai}/body/${bi}`;
+          const runs = runsOf(b, pointer);
+          if (!runs) return;
+          const p = set(runs, 444, { indent: 24 });
+          const texts = lineTexts(p);
+          expect(texts.join('')).toBe(runs.map((r) => r.text).join('').normalize('NFC'));
+          p.lines.forEach((l, i) => {
+            expect(penEnd(l)).toBeLessThanOrEqual(444.01);
+            if (!l.last) expect(penEnd(l)).toBeCloseTo(444, 2);
+            const t = Array.from(texts[i]!.trimEnd());
+            if (i > 0) expect(isLineStartProhibited(t[0]!)).toBe(false);
+            if (!l.last) expect(isLineEndProhibited(t[t.length - 1]!)).toBe(false);
+          });
+          out.push(`# ${pointer}`, ...texts.map((t) => `| ${t}`), '');
+        });
+      });
+      await expect(out.join('\n')).toMatchFileSnapshot(`./__snapshots__/${name}.lines.txt`);
+    });
+  });
+}
