@@ -8,7 +8,7 @@ import {
   isLineEndProhibited,
   isLineStartProhibited,
 } from './classify.js';
-import { findBreakOpportunities } from './uax14-adapter.js';
+import { findBreakOpportunities } from './uax14.js';
 
 export const enum BreakClass {
   /** An ordinary opportunity. */
