@@ -30,6 +30,9 @@ const IDEOGRAPHIC = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Scr
 
 /** Han (and kana, hangul) characters proper: not punctuation. */
 export function isIdeographic(ch: string): boolean {
+  const cp = ch.charCodeAt(0);
+  if (cp >= 0x4e00 && cp <= 0x9fff) return true;
+  if (cp < 0x2e80) return false;
   return IDEOGRAPHIC.test(ch);
 }
 
@@ -39,6 +42,8 @@ export function isIdeographic(ch: string): boolean {
  */
 export function isCjk(ch: string): boolean {
   const cp = ch.codePointAt(0) ?? 0;
+  if (cp < 0x2000) return cp === 0x00b7;
+  if (cp >= 0x4e00 && cp <= 0x9fff) return true;
   if (IDEOGRAPHIC.test(ch)) return true;
   if (cp >= 0x2e80 && cp <= 0x33ff) return true; // radicals, CJK symbols & punctuation, kana, enclosed
   if (cp >= 0xfe10 && cp <= 0xfe1f) return true; // vertical forms
@@ -50,11 +55,16 @@ export function isCjk(ch: string): boolean {
 
 /** Latin letters and digits: the side of a Han/Latin boundary that gets the quarter em. */
 export function isLatinAlnum(ch: string): boolean {
+  const cp = ch.charCodeAt(0);
+  if (cp < 0x80) return (cp >= 0x30 && cp <= 0x39) || ((cp | 0x20) >= 0x61 && (cp | 0x20) <= 0x7a);
   return /[\p{L}\p{N}]/u.test(ch) && !isCjk(ch);
 }
 
 export function isSpace(ch: string): boolean {
-  return ch === ' ' || ch === '\t' || ch === '\u00a0' || (ch !== '\u3000' && /^[\p{Zs}]$/u.test(ch));
+  if (ch === ' ') return true;
+  const cp = ch.charCodeAt(0);
+  if (cp > 0x20 && cp < 0xa0) return false;
+  return ch === '\t' || ch === '\u00a0' || (ch !== '\u3000' && /^[\p{Zs}]$/u.test(ch));
 }
 
 export function isNewline(ch: string): boolean {
@@ -63,6 +73,7 @@ export function isNewline(ch: string): boolean {
 
 /** Invisible format characters: they ride along with a neighbouring glyph's text. */
 export function isIgnorable(ch: string): boolean {
+  if (ch.charCodeAt(0) < 0xad) return false;
   return /^[\p{Default_Ignorable_Code_Point}]$/u.test(ch);
 }
 

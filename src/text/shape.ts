@@ -138,6 +138,8 @@ export function shapeRuns(runs: readonly StyledRun[], fonts: FontSet): Shaped {
     let offset = 0;
     let prevScript: Script = 'hani';
     const seen = new Set<string>();
+    // Face lookups repeat for the same characters (的, 。) throughout a run.
+    const faceOf = new Map<string, string | undefined>();
     for (const ch of t) {
       const at = base + offset;
       offset += ch.length;
@@ -146,7 +148,11 @@ export function shapeRuns(runs: readonly StyledRun[], fonts: FontSet): Shaped {
         loose.push({ at, ch, run: r, newline: true });
         continue;
       }
-      let face = faceFor(ch, run.faces, fonts);
+      let face = faceOf.get(ch);
+      if (face === undefined && !faceOf.has(ch)) {
+        face = faceFor(ch, run.faces, fonts);
+        faceOf.set(ch, face);
+      }
       if (face === undefined && isSpace(ch)) face = faceFor(' ', run.faces, fonts);
       if (face === undefined) {
         if (isIgnorable(ch)) {
