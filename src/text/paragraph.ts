@@ -43,6 +43,8 @@ interface Model {
   N1: Int32Array;
   N2: Int32Array;
   N3: Int32Array;
+  /** Gaps next to a bracket or stop: stretched only when a line has no other gap. */
+  N4: Int32Array;
   CAP: Float64Array;
   /** Index of the last cluster before k that is neither space nor newline, or -1. */
   lastVisible: Int32Array;
@@ -152,8 +154,8 @@ function buildModel(clusters: Cluster[]): Model {
       gapCls[k] = 0;
     } else if (lb[k]! > 0 || hasLeftBlank(c.last) || rb[k + 1]! > 0 || hasRightBlank(d.first)) {
       // No justification space inside a bracket's or a mark's embrace: after an opening mark,
-      // before a closing mark or a comma/stop.
-      gapCls[k] = 0;
+      // before a closing mark or a comma/stop (unless the line has no other gap).
+      gapCls[k] = 4;
     } else {
       gapCls[k] = 2;
     }
@@ -165,6 +167,7 @@ function buildModel(clusters: Cluster[]): Model {
   const N1 = new Int32Array(n + 1);
   const N2 = new Int32Array(n + 1);
   const N3 = new Int32Array(n + 1);
+  const N4 = new Int32Array(n + 1);
   const CAP = new Float64Array(n + 1);
   const lastVisible = new Int32Array(n + 1);
   lastVisible[0] = -1;
@@ -177,10 +180,11 @@ function buildModel(clusters: Cluster[]): Model {
     N1[k + 1] = N1[k]! + (gapCls[k] === 1 ? 1 : 0) + (isSpace && adv[k]! > 0 ? 1 : 0);
     N2[k + 1] = N2[k]! + (gapCls[k] === 2 ? 1 : 0);
     N3[k + 1] = N3[k]! + (gapCls[k] === 3 ? 1 : 0);
+    N4[k + 1] = N4[k]! + (gapCls[k] === 4 ? 1 : 0);
     CAP[k + 1] = CAP[k]! + cap[k]!;
     lastVisible[k + 1] = isSpace || c.kind === 'newline' ? lastVisible[k]! : k;
   }
-  return { n, clusters, adv, lb, rb, spaceShrink, kern, gap, gapCls, gapShrink, cap, W, S, SG, N1, N2, N3, CAP, lastVisible };
+  return { n, clusters, adv, lb, rb, spaceShrink, kern, gap, gapCls, gapShrink, cap, W, S, SG, N1, N2, N3, N4, CAP, lastVisible };
 }
 
 /** The quarter em owed between two clusters (Han next to a Latin letter or digit), or 0. */
@@ -199,12 +203,13 @@ interface LineFit {
   n1: number;
   n2: number;
   n3: number;
+  n4: number;
   cap1: number;
 }
 
 function fit(m: Model, i: number, j: number, pushIn: boolean): LineFit {
   const L = m.lastVisible[j]!;
-  if (L < i) return { L, natural: 0, shrink: 0, n1: 0, n2: 0, n3: 0, cap1: 0 };
+  if (L < i) return { L, natural: 0, shrink: 0, n1: 0, n2: 0, n3: 0, n4: 0, cap1: 0 };
   const lead = m.lb[i]!;
   const natural = m.W[L]! - m.W[i]! + m.adv[L]! + m.kern[L]! - m.rb[L]! - lead;
   const shrink = pushIn
@@ -217,6 +222,7 @@ function fit(m: Model, i: number, j: number, pushIn: boolean): LineFit {
     n1: m.N1[L]! - m.N1[i]!,
     n2: m.N2[L]! - m.N2[i]!,
     n3: m.N3[L]! - m.N3[i]!,
+    n4: m.N4[L]! - m.N4[i]!,
     cap1: m.CAP[L]! - m.CAP[i]!,
   };
 }
@@ -225,26 +231,31 @@ interface Stretch {
   a1: number; // share of level-1 cap given (0..∞ factor of each item's cap)
   a2: number; // pt per level-2 gap
   a3: number; // pt per level-3 gap
+  a4: number; // pt per gap next to a bracket or stop
   /** The largest stretch of one gap, in em, weighted for badness. */
   severity: number;
 }
 
 function distribute(f: LineFit, extra: number, em: number): Stretch {
-  if (extra <= EPS) return { a1: 0, a2: 0, a3: 0, severity: 0 };
+  if (extra <= EPS) return { a1: 0, a2: 0, a3: 0, a4: 0, severity: 0 };
   if (f.n2 > 0) {
     const t1 = Math.min(extra, f.cap1);
     const a2 = (extra - t1) / f.n2;
-    return { a1: f.cap1 > 0 ? t1 / f.cap1 : 0, a2, a3: 0, severity: a2 / em / 0.25 };
+    return { a1: f.cap1 > 0 ? t1 / f.cap1 : 0, a2, a3: 0, a4: 0, severity: a2 / em / 0.25 };
   }
   if (f.n1 > 0 && f.cap1 > 0) {
     const factor = extra / f.cap1;
-    return { a1: factor, a2: 0, a3: 0, severity: (factor * 0.25) / 0.5 };
+    return { a1: factor, a2: 0, a3: 0, a4: 0, severity: (factor * 0.25) / 0.5 };
+  }
+  if (f.n4 > 0) {
+    const a4 = extra / f.n4;
+    return { a1: 0, a2: 0, a3: 0, a4, severity: a4 / em / 0.125 };
   }
   if (f.n3 > 0) {
     const a3 = extra / f.n3;
-    return { a1: 0, a2: 0, a3, severity: a3 / em / 0.05 };
+    return { a1: 0, a2: 0, a3, a4: 0, severity: a3 / em / 0.05 };
   }
-  return { a1: 0, a2: 0, a3: 0, severity: Infinity };
+  return { a1: 0, a2: 0, a3: 0, a4: 0, severity: Infinity };
 }
 
 function badnessOf(r: number): number {
@@ -300,6 +311,7 @@ export function breakParagraph(input: ParagraphInput, fonts: FontSet): BrokenPar
       const N1L = L >= 0 ? m.N1[L]! : 0;
       const N2L = L >= 0 ? m.N2[L]! : 0;
       const N3L = L >= 0 ? m.N3[L]! : 0;
+      const N4L = L >= 0 ? m.N4[L]! : 0;
       const CAPL = L >= 0 ? m.CAP[L]! : 0;
       while (start + 1 < j && m.W[j]! - m.W[start + 1]! >= looseLimit) start++;
       const iFrom = strict && !endsPara ? Math.min(j - 1, Math.max(start, floorNow)) : j - 1;
@@ -340,6 +352,7 @@ export function breakParagraph(input: ParagraphInput, fonts: FontSet): BrokenPar
             if (diff <= EPS) r = 0;
             else if (n2 > 0) r = (Math.max(0, diff - cap1) / n2 / em) * 4;
             else if (n1 > 0 && cap1 > 0) r = (diff / cap1) * 0.5;
+            else if (N4L - m.N4[i]! > 0) r = diff / (N4L - m.N4[i]!) / em / 0.125;
             else if (n3 > 0) r = diff / n3 / em / 0.05;
             else r = Infinity;
             b = r === Infinity ? MAX_BADNESS : Math.min(MAX_BADNESS, 100 * r * r * r);
@@ -450,6 +463,7 @@ function buildLine(
       const cl = m.gapCls[k];
       if (cl === 2) lastG.advance += s.a2;
       else if (cl === 3) lastG.advance += s.a3;
+      else if (cl === 4) lastG.advance += s.a4;
     }
   }
 
