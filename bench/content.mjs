@@ -81,34 +81,56 @@ export function readFixture(name) {
   return JSON.parse(readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8'));
 }
 
-/** Appends a tag to a paragraph (to its last run): the same paragraph, different characters. */
-function tagParagraph(b, tag) {
+const HAN = /\p{Script=Han}/u;
+// Common characters of every face's coverage; 8 positions × 25 characters: variants 0–199 all differ.
+const FILLERS = '〇一二三四五六七八九十百千万亿甲乙丙丁戊己庚辛壬癸';
+
+/**
+ * Every 8th Han character of a text replaced by a numeral or stem character, which ones
+ * depending on k (variants 0–199 are all different): the same widths and breaks, but no stretch of eight or more Han characters is
+ * the same text in two variants. A tag at the end alone is not enough: an engine that caches
+ * shaping per word or per script run would still find everything before the tag.
+ */
+export function scramble(text, k) {
+  let i = 0;
+  let out = '';
+  for (const ch of text) {
+    if (HAN.test(ch)) {
+      out += (i + k) % 8 === 0 ? FILLERS[(Math.floor(k / 8) + i) % FILLERS.length] : ch;
+      i++;
+    } else out += ch;
+  }
+  return out;
+}
+
+/** A paragraph made different for variant k: Han characters replaced (scramble), a tag appended. */
+function varyParagraph(b, k, tag) {
   if (b.type !== 'paragraph') return b;
   if ('runs' in b) {
-    const runs = b.runs.map((r) => ({ ...r }));
+    const runs = b.runs.map((r) => ({ ...r, text: scramble(r.text, k) }));
     const last = runs[runs.length - 1];
     last.text += tag;
     return { ...b, runs };
   }
-  return { ...b, text: b.text + tag };
+  return { ...b, text: scramble(b.text, k) + tag };
 }
 
 /**
  * One input per render, so that no cache (ours, Typst's memo) can hand back a stored result:
- * the issue number changes and every paragraph gets a short tag.
+ * the issue number changes and every paragraph is varied (varyParagraph).
  */
 export function varyIssue(issue, k) {
   const tag = `（${k}）`;
   return {
     ...issue,
     issue: { ...issue.issue, number: 1 + ((issue.issue.number + k) % 99999) },
-    articles: issue.articles.map((a) => ({ ...a, body: a.body.map((b) => tagParagraph(b, tag)) })),
+    articles: issue.articles.map((a) => ({ ...a, body: a.body.map((b) => varyParagraph(b, k, tag)) })),
   };
 }
 
 /**
  * A long issue: the articles of `sources` repeated `times` times; every repeat is varied
- * (title and paragraphs tagged with the repeat number) so that no paragraph is set twice.
+ * (title tagged, paragraphs varied) so that no paragraph is set twice.
  */
 export function repeatIssue(base, sources, times) {
   const articles = [];
@@ -120,7 +142,8 @@ export function repeatIssue(base, sources, times) {
           continue;
         }
         const tag = `（${r + 1}）`;
-        articles.push({ ...a, title: a.title + tag, body: a.body.map((b) => tagParagraph(b, tag)) });
+        // 7919 + r: repeats vary differently from the warm-run variants (small k).
+        articles.push({ ...a, title: a.title + tag, body: a.body.map((b) => varyParagraph(b, 7919 + r, tag)) });
       }
     }
   }

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error plain ESM module of the benchmark, no declarations
-import { chineseDate, chineseDigits, printedIssue, repeatIssue, varyIssue } from '../../bench/content.mjs';
+import { chineseDate, chineseDigits, printedIssue, repeatIssue, scramble, varyIssue } from '../../bench/content.mjs';
 import { composeIssue } from '../../src/compose/index.js';
 import type { Block } from '../../src/compose/types.js';
 import { validateIssue } from '../../src/document/index.js';
@@ -102,5 +102,20 @@ describe('bench/content.mjs prints what our composer sets', () => {
       expect(t).not.toBe(pc[i]);
     });
     expect(a.number).not.toBe(b.number);
+  });
+
+  it('no eight Han characters in a row are the same text in two variants', () => {
+    const text = (fixture('bulletin-663.json') as { articles: { body: { text?: string }[] }[] }).articles[0]!.body[0]!.text!;
+    const han = /\p{Script=Han}/u;
+    for (const [k1, k2] of [[1, 2], [1, 9], [3, 83], [0, 40], [0, 199], [5, 197]] as const) {
+      const a = [...(scramble(text, k1) as string)];
+      const b = [...(scramble(text, k2) as string)];
+      expect(a).toHaveLength(b.length);
+      for (let i = 0; i + 8 <= a.length; i++) {
+        const wa = a.slice(i, i + 8);
+        if (!wa.every((c) => han.test(c))) continue;
+        expect(wa.join('')).not.toBe(b.slice(i, i + 8).join(''));
+      }
+    }
   });
 });
