@@ -28,6 +28,9 @@ export interface Boundaries {
   mandatory: Uint8Array;
 }
 
+/** Spaces that join rather than separate (UAX #14 class GL). */
+const NO_BREAK_SPACE = new Set(['\u00a0', '\u202f', '\u2007']);
+
 const URL_LIKE = /[a-z][a-z0-9+.-]*:\/\/|www\.|[\w.-]+@[\w-]+\./i;
 
 /**
@@ -82,6 +85,10 @@ export function classifyBoundaries(
       cls[k] = BreakClass.Violation;
       continue;
     }
+    if (a.kind === 'space' && NO_BREAK_SPACE.has(a.last)) {
+      cls[k] = BreakClass.Violation;
+      continue;
+    }
     if (a.kind === 'space') {
       // The line would end at the last mark before the spaces.
       let v = k - 1;
@@ -91,6 +98,10 @@ export function classifyBoundaries(
       continue;
     }
     const ta = tokenOf[k - 1]!;
+    if (text[b.start - 1] === '\u200b') {
+      cls[k] = BreakClass.Normal;
+      continue;
+    }
     if (ta >= 0 && ta === tokenOf[k]) {
       cls[k] = tokenBoundary(text, a, b, breakable[ta]!, uax.has(b.start));
       continue;

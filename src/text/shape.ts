@@ -112,6 +112,8 @@ interface Segment {
   script: Script;
   start: number;
   text: string;
+  /** What is shaped: the text with spaces the face lacks (tab, no-break spaces) as U+0020. */
+  shaped: string;
 }
 
 export interface Shaped {
@@ -153,7 +155,11 @@ export function shapeRuns(runs: readonly StyledRun[], fonts: FontSet): Shaped {
         face = faceFor(ch, run.faces, fonts);
         faceOf.set(ch, face);
       }
-      if (face === undefined && isSpace(ch)) face = faceFor(' ', run.faces, fonts);
+      let shapedCh = ch;
+      if (face === undefined && isSpace(ch) && ch.length === 1) {
+        face = faceFor(' ', run.faces, fonts);
+        shapedCh = ' ';
+      }
       if (face === undefined) {
         if (isIgnorable(ch)) {
           seg = undefined;
@@ -171,8 +177,9 @@ export function shapeRuns(runs: readonly StyledRun[], fonts: FontSet): Shaped {
       prevScript = script;
       if (seg && seg.face === face && seg.script === script) {
         seg.text += ch;
+        seg.shaped += shapedCh;
       } else {
-        seg = { run: r, face, script, start: at, text: ch };
+        seg = { run: r, face, script, start: at, text: ch, shaped: shapedCh };
         segments.push(seg);
       }
     }
@@ -198,7 +205,7 @@ export function shapeRuns(runs: readonly StyledRun[], fonts: FontSet): Shaped {
     const scale = runs[seg.run]!.size / font.unitsPerEm;
     const size = runs[seg.run]!.size;
     let at = seg.start;
-    for (const g of shapeUnits(font, seg.text, seg.script)) {
+    for (const g of shapeUnits(font, seg.shaped, seg.script)) {
       const chars = seg.text.slice(at - seg.start, at - seg.start + g.length);
       const glyph: ClusterGlyph = { id: g.id, advance: g.advance * scale, nominal: g.nominal * scale, dx: g.dx * scale, dy: g.dy * scale, text: chars };
       const prev = clusters[clusters.length - 1];

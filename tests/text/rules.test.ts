@@ -114,6 +114,35 @@ describe('line breaking (clreq)', () => {
   });
 });
 
+describe('spaces and invisible characters', () => {
+  it('keeps a space at a break as a zero-advance glyph at the end of its line', () => {
+    const p = set('alpha beta gamma delta', 60, { align: 'left' });
+    const texts = lineTexts(p);
+    expect(texts.join('')).toBe('alpha beta gamma delta');
+    for (const l of p.lines.slice(0, -1)) {
+      const gl = l.fragments.flatMap((f) => f.glyphs);
+      expect(gl[gl.length - 1]!.text).toBe(' ');
+      expect(gl[gl.length - 1]!.advance).toBe(0);
+    }
+  });
+
+  it('sets a tab or no-break space with the space glyph, and never breaks at a no-break space', () => {
+    for (let w = 40; w < 120; w += 5) {
+      const texts = lineTexts(set('第一\t第二 第三\u00a0第四第五第六', w, { align: 'left' }));
+      for (const t of texts.slice(1)) expect(t.startsWith('第四')).toBe(false);
+    }
+    const line = set('甲\t乙', 1000, { align: 'left' }).lines[0]!;
+    const space = fonts.faces.get('NotoSerifSC-Regular')!.glyphForCodePoint(0x20).id;
+    expect(line.fragments[0]!.glyphs[1]).toMatchObject({ id: space, text: '\t' });
+  });
+
+  it('may break at a zero-width space and keeps it in the glyph text', () => {
+    const p = set('abcdefgh\u200bijklmnop', 70, { align: 'left' });
+    expect(lineTexts(p)).toEqual(['abcdefgh\u200b', 'ijklmnop']);
+    expect(glyphText(p.lines[0]!)).toBe('abcdefgh\u200b');
+  });
+});
+
 describe('punctuation width and compression', () => {
   const single = (s: string) => set(s, 1000, { align: 'left' }).lines[0]!;
   it.each([
