@@ -13,4 +13,5 @@ const pdf = await render(benchDoc(doc));
 const rendered = performance.now();
 writeFileSync(out, pdf);
 const written = performance.now();
-process.stdout.write(JSON.stringify({ boot, load: loaded - boot, render: rendered - loaded, write: written - rendered }) + '\n');
+const maxRssMiB = process.resourceUsage().maxRSS / 1024;
+process.stdout.write(JSON.stringify({ boot, load: loaded - boot, render: rendered - loaded, write: written - rendered, maxRssMiB }) + '\n');

@@ -143,7 +143,7 @@ async function cold(doc, runs) {
     if (r.error) continue;
     r.coldMs = median(r.ms);
     // Median of each phase: node start → script, loading the tool (imports, fonts), first render, write.
-    if (r.phases?.length) r.coldPhasesMs = Object.fromEntries(['boot', 'load', 'render', 'write'].map((k) => [k, median(r.phases.map((x) => x[k]))]));
+    if (r.phases?.length) r.coldPhasesMs = Object.fromEntries(['boot', 'load', 'render', 'write', 'maxRssMiB'].map((k) => [k, median(r.phases.map((x) => x[k]))]));
   }
   return res;
 }
@@ -246,9 +246,9 @@ function printReport(r) {
   for (const [doc, c] of Object.entries(r.cold)) {
     const parts = toolNames.filter((t) => c[t]?.coldPhasesMs).map((t) => {
       const ph = c[t].coldPhasesMs;
-      return `${t} ${fmt(ph.boot)} + ${fmt(ph.load)} + ${fmt(ph.render)} + ${fmt(ph.write)}`;
+      return `${t} ${fmt(ph.boot)} + ${fmt(ph.load)} + ${fmt(ph.render)} + ${fmt(ph.write)} (${fmt(ph.maxRssMiB)} MiB)`;
     });
-    if (parts.length) lines.push(`cold ${doc}, ms node start + load tool + first render + write: ${parts.join(' | ')}`);
+    if (parts.length) lines.push(`cold ${doc}, ms node start + load tool + first render + write (peak RSS): ${parts.join(' | ')}`);
   }
   lines.push('');
   lines.push('our stages (median ms):');
