@@ -91,14 +91,14 @@ export function pdfmakeDocument(issue) {
       { text: [{ text: a.sourceLabel, bold: true }, a.source], ...plain },
       { text: [{ text: a.linkLabel, bold: true }, { text: a.url, link: a.url, color: LINK }], ...plain },
       { text: a.summaryLabel, bold: true, ...plain },
-      { text: a.title, font: 'Sans', bold: true, fontSize: 14, alignment: 'center', lineHeight: lh(28, 14, SANS_HEIGHT), margin: [0, 7, 0, 0] },
+      { text: a.title, bold: true, fontSize: 14, alignment: 'center', lineHeight: lh(28, 14), margin: [0, 7, 0, 0] },
       { text: a.dateline, fontSize: 10.5, alignment: 'center', lineHeight: lh(21, 10.5), margin: [0, 0, 0, 7] },
     ];
     if (a.originalTitle !== undefined) head.push({ text: a.originalTitle, ...plain, alignment: 'center' });
     content.push({ stack: head, unbreakable: true, headlineLevel: 2 });
     for (const b of a.body) {
       if (b.type === 'heading') {
-        content.push({ text: b.text, font: 'Sans', bold: true, fontSize: 12, lineHeight: lh(21, 12, SANS_HEIGHT), leadingIndent: 24, margin: [0, 10.5, 0, 0], headlineLevel: 3 });
+        content.push({ text: b.text, bold: true, fontSize: 12, lineHeight: lh(21, 12), leadingIndent: 24, margin: [0, 10.5, 0, 0], headlineLevel: 3 });
       } else {
         content.push({ text: inlines(b.runs), ...body });
       }

@@ -45,7 +45,7 @@ export function typstSource(issue) {
 #show heading: set text(weight: "regular")
 #show heading.where(level: 1): it => block(above: 14pt + 9pt, below: 9pt, sticky: true, sans(15pt, it.body))
 #show heading.where(level: 2): it => block(above: 14pt + 9pt, below: 9pt, sticky: true, text(weight: "bold", size: 14pt, it.body))
-#show heading.where(level: 3): it => block(above: 10.5pt + 9pt, below: 9pt, sticky: true, par(first-line-indent: (amount: 2em, all: true), justify: false, sans(12pt, it.body)))
+#show heading.where(level: 3): it => block(above: 10.5pt + 9pt, below: 9pt, sticky: true, par(first-line-indent: (amount: 2em, all: true), justify: false, text(weight: "bold", size: 12pt, it.body)))
 `);
   // Masthead
   out.push(`#align(center, text(font: "Noto Serif SC", weight: 900, size: 26pt, fill: ${RED}, ${str(p.title)}))`);
@@ -72,7 +72,7 @@ export function typstSource(issue) {
       `#plain[#text(weight: "bold", ${str(a.sourceLabel)})#${str(a.source)}]`,
       `#plain[#text(weight: "bold", ${str(a.linkLabel)})#link(${str(a.url)}, text(fill: ${LINK}, ${str(a.url)}))]`,
       `#plain[#text(weight: "bold", ${str(a.summaryLabel)})]`,
-      `#v(7pt)#centred(sans(14pt, ${str(a.title)}))`,
+      `#v(7pt)#centred(text(weight: "bold", size: 14pt, ${str(a.title)}))`,
       `#centred(text(size: 10.5pt, ${str(a.dateline)}))#v(7pt)`,
     ];
     if (a.originalTitle !== undefined) head.push(`#centred(${str(a.originalTitle)})`);
