@@ -31,7 +31,10 @@ export interface Boundaries {
 /** Spaces that join rather than separate (UAX #14 class GL). */
 const NO_BREAK_SPACE = new Set(['\u00a0', '\u202f', '\u2007']);
 
-const URL_LIKE = /[a-z][a-z0-9+.-]*:\/\/|www\.|[\w.-]+@[\w-]+\./i;
+/** A URL, a www. address or an e-mail address (linear-time tests: tokens can be long). */
+function urlLike(token: string): boolean {
+  return token.includes('://') || /www\./i.test(token) || /@[\w-]+\./.test(token);
+}
 
 /**
  * @param widthOf natural width of clusters [a, b) in pt
@@ -61,7 +64,7 @@ export function classifyBoundaries(
     while (e < n && clusters[e]!.kind === 'latin') e++;
     const id = breakable.length;
     const tokenText = text.slice(clusters[k]!.start, clusters[e - 1]!.end);
-    breakable.push(URL_LIKE.test(tokenText) || widthOf(k, e) > narrowest);
+    breakable.push(urlLike(tokenText) || widthOf(k, e) > narrowest);
     for (let m = k; m < e; m++) tokenOf[m] = id;
     k = e;
   }

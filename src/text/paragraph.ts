@@ -305,7 +305,7 @@ export function breakParagraph(input: ParagraphInput, fonts: FontSet): BrokenPar
       // Punctuation is compressed only to pull in a mark that may not start the next line
       // (push-in); otherwise only spaces and quarter ems give, as in TeX.
       const pushEnd = L > 0 && cls[L] === BreakClass.Violation;
-      const q = pushEnd ? pushInStart(cls, L, floorNow) : L;
+      const q = pushEnd ? pushInStart(cls, L, floorNow, m.W, maxTarget + 4 * maxSize) : L;
       const SL = L >= 0 ? m.S[L]! + m.lb[L]! + m.spaceShrink[L]! : 0;
       const SGL = L >= 0 ? m.SG[L]! + m.spaceShrink[L]! : 0;
       const N1L = L >= 0 ? m.N1[L]! : 0;
@@ -315,9 +315,14 @@ export function breakParagraph(input: ParagraphInput, fonts: FontSet): BrokenPar
       const CAPL = L >= 0 ? m.CAP[L]! : 0;
       while (start + 1 < j && m.W[j]! - m.W[start + 1]! >= looseLimit) start++;
       const iFrom = strict && !endsPara ? Math.min(j - 1, Math.max(start, floorNow)) : j - 1;
+      const reach = maxTarget + 4 * maxSize;
       for (let i = iFrom; i >= floorNow; i--) {
         const bi = best[i]!;
-        if (bi === Infinity) continue;
+        if (bi === Infinity) {
+          // Unreachable starts cost nothing to skip, but still bound the scan to one line.
+          if (m.W[j]! - m.W[i]! - (m.S[j]! - m.S[i]!) > reach) break;
+          continue;
+        }
         const target = (i === 0 ? firstTarget : restTarget) - (j === n ? reserve : 0);
         let b: number;
         if (L < i) {
@@ -384,7 +389,7 @@ export function breakParagraph(input: ParagraphInput, fonts: FontSet): BrokenPar
   for (const j of breaks) {
     const L = m.lastVisible[j]!;
     const target = targetOf(i, j);
-    const q = L > 0 && cls[L] === BreakClass.Violation ? pushInStart(cls, L, i) : -1;
+    const q = L > 0 && cls[L] === BreakClass.Violation ? pushInStart(cls, L, i, m.W, maxTarget + 4 * maxSize) : -1;
     const pushIn = q >= 0 && (q <= i || pushInPrefix(m, i, q) <= target + EPS);
     lines.push(buildLine(input, m, i, j, targetOf(i, j), i === 0 ? input.indent : restIndent, justify && !(j === n || mandatory[j] === 1), j === n, pushIn, fonts));
     i = j;
@@ -393,9 +398,13 @@ export function breakParagraph(input: ParagraphInput, fonts: FontSet): BrokenPar
 }
 
 /** Start of the run of clusters at a line end that could not begin the next line. */
-function pushInStart(cls: Uint8Array, L: number, floor: number): number {
+function pushInStart(cls: Uint8Array, L: number, floor: number, W: Float64Array, reach: number): number {
   let q = L;
-  while (q > floor && cls[q] === BreakClass.Violation) q--;
+  while (q > floor && cls[q] === BreakClass.Violation) {
+    // A run of such marks longer than a line: every line inside it is all run.
+    if (W[L]! - W[q]! > reach) return floor;
+    q--;
+  }
   return q + 1;
 }
 
