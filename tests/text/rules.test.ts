@@ -107,6 +107,21 @@ describe('line breaking (clreq)', () => {
     expect(p.lines[0]!.width).toBeCloseTo(60, 2);
   });
 
+  it('never splits a ligature across lines', () => {
+    const s = 'office'.repeat(40);
+    const p = set(s, 100, { align: 'left' });
+    expect(p.lines.length).toBeGreaterThan(2);
+    expect(lineTexts(p).join('')).toBe(s);
+    const glyphs = p.lines.flatMap((l) => l.fragments.flatMap((f) => f.glyphs));
+    expect(glyphs.filter((g) => g.text === 'ffi').length).toBe(40);
+  });
+
+  it('avoids a last line of a single character when a slightly looser line above avoids it', () => {
+    const text = '中'.repeat(37 * 2 + 1);
+    const texts = lineTexts(set(text, 444));
+    expect(texts.map((t) => t.length)).toEqual([37, 36, 2]);
+  });
+
   it('honours a required break (newline) and keeps the line before it natural', () => {
     const p = set('一二三\n四五六七八九十', 60);
     expect(lineTexts(p)[0]).toBe('一二三\n');
