@@ -232,30 +232,34 @@ interface Stretch {
   a2: number; // pt per level-2 gap
   a3: number; // pt per level-3 gap
   a4: number; // pt per gap next to a bracket or stop
+  /** pt per level-1 item beyond its cap (the rest is shared evenly with the Han gaps). */
+  a12: number;
   /** The largest stretch of one gap, in em, weighted for badness. */
   severity: number;
 }
 
 function distribute(f: LineFit, extra: number, em: number): Stretch {
-  if (extra <= EPS) return { a1: 0, a2: 0, a3: 0, a4: 0, severity: 0 };
+  if (extra <= EPS) return { a1: 0, a2: 0, a3: 0, a4: 0, a12: 0, severity: 0 };
   if (f.n2 > 0) {
+    // Spaces and quarter ems first, up to their cap; the rest evenly over every gap, so a
+    // line with one Han gap among many spaces does not gape at that gap.
     const t1 = Math.min(extra, f.cap1);
-    const a2 = (extra - t1) / f.n2;
-    return { a1: f.cap1 > 0 ? t1 / f.cap1 : 0, a2, a3: 0, a4: 0, severity: a2 / em / 0.25 };
+    const a2 = (extra - t1) / (f.n2 + f.n1);
+    return { a1: f.cap1 > 0 ? t1 / f.cap1 : 0, a2, a3: 0, a4: 0, a12: a2, severity: a2 / em / 0.25 };
   }
   if (f.n1 > 0 && f.cap1 > 0) {
     const factor = extra / f.cap1;
-    return { a1: factor, a2: 0, a3: 0, a4: 0, severity: (factor * 0.25) / 0.5 };
+    return { a1: factor, a2: 0, a3: 0, a4: 0, a12: 0, severity: (factor * 0.25) / 0.5 };
   }
   if (f.n4 > 0) {
     const a4 = extra / f.n4;
-    return { a1: 0, a2: 0, a3: 0, a4, severity: a4 / em / 0.125 };
+    return { a1: 0, a2: 0, a3: 0, a4, a12: 0, severity: a4 / em / 0.125 };
   }
   if (f.n3 > 0) {
     const a3 = extra / f.n3;
-    return { a1: 0, a2: 0, a3, a4: 0, severity: a3 / em / 0.05 };
+    return { a1: 0, a2: 0, a3, a4: 0, a12: 0, severity: a3 / em / 0.05 };
   }
-  return { a1: 0, a2: 0, a3: 0, a4: 0, severity: Infinity };
+  return { a1: 0, a2: 0, a3: 0, a4: 0, a12: 0, severity: Infinity };
 }
 
 function badnessOf(r: number): number {
@@ -355,7 +359,7 @@ export function breakParagraph(input: ParagraphInput, fonts: FontSet): BrokenPar
             const cap1 = CAPL - m.CAP[i]!;
             let r: number;
             if (diff <= EPS) r = 0;
-            else if (n2 > 0) r = (Math.max(0, diff - cap1) / n2 / em) * 4;
+            else if (n2 > 0) r = (Math.max(0, diff - cap1) / (n2 + n1) / em) * 4;
             else if (n1 > 0 && cap1 > 0) r = (diff / cap1) * 0.5;
             else if (N4L - m.N4[i]! > 0) r = diff / (N4L - m.N4[i]!) / em / 0.125;
             else if (n3 > 0) r = diff / n3 / em / 0.05;
@@ -468,7 +472,7 @@ function buildLine(
     for (let k = i; k < f.L; k++) {
       const lastG = glyphsOf[k - i]![glyphsOf[k - i]!.length - 1];
       if (!lastG) continue;
-      lastG.advance += m.cap[k]! * s.a1;
+      if (m.cap[k]! > 0) lastG.advance += m.cap[k]! * s.a1 + s.a12;
       const cl = m.gapCls[k];
       if (cl === 2) lastG.advance += s.a2;
       else if (cl === 3) lastG.advance += s.a3;

@@ -271,16 +271,21 @@ describe('justification', () => {
     expect(lineTexts(p).join('')).toBe(text.normalize('NFC'));
   });
 
-  it('gives extra space to word spaces and the quarter em first, then evenly between Han characters', () => {
-    // 这是 English words: one Han gap, a quarter em and a word space; needs 10.55 pt more.
+  it('gives extra space to word spaces and the quarter em first, then evenly to every gap', () => {
+    // 这是 English words: one Han gap, a quarter em and a word space. Each of the last two
+    // takes a quarter em more first; what is left is shared by all three gaps alike.
     const p = set('这是English words混排的一段文字，包括', 120);
     const line = p.lines[0]!;
     expect(lineTexts(p)[0]).toBe('这是English words');
+    const extra = 120 - line.naturalWidth;
+    expect(extra).toBeGreaterThan(6);
+    const rest = (extra - 6) / 3;
     const gl = line.fragments.flatMap((f) => f.glyphs);
-    expect(gl[1]!.advance).toBeCloseTo(12 + 3 + 3, 2); // 是 + quarter em + its full extra
+    expect(gl[0]!.advance).toBeCloseTo(12 + rest, 2); // 这: the Han gap
+    expect(gl[1]!.advance).toBeCloseTo(12 + 3 + 3 + rest, 2); // 是 + quarter em + its cap + share
     const space = gl.find((g) => g.text === ' ')!;
     const spaceNatural = (256 / 1000) * 12;
-    expect(space.advance).toBeCloseTo(spaceNatural + 3, 2);
+    expect(space.advance).toBeCloseTo(spaceNatural + 3 + rest, 2);
     expect(line.width).toBeCloseTo(120, 2);
     // the letters of a word keep their natural (kerned) advances
     const natural = set('English', 1000, { align: 'left' }).lines[0]!;
