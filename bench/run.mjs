@@ -193,26 +193,26 @@ async function batch(count, warm663Ms) {
 
 // ---------------------------------------------------------------- targets and report
 
-function target(name, measured, limit, unit, met = measured <= limit) {
-  if (!Number.isFinite(measured) || !Number.isFinite(limit)) return { name, status: 'n/a', measured: measured ?? null, limit: limit ?? null, unit };
+function target(name, measured, limit, unit, met = measured <= limit, where = {}) {
+  if (!Number.isFinite(measured) || !Number.isFinite(limit)) return { name, ...where, status: 'n/a', measured: measured ?? null, limit: limit ?? null, unit };
   const by = measured - limit;
-  return { name, status: met ? 'met' : 'missed', measured, limit, unit, by, byPercent: (100 * by) / limit };
+  return { name, ...where, status: met ? 'met' : 'missed', measured, limit, unit, by, byPercent: (100 * by) / limit };
 }
 
 function evaluate(r) {
   const w = (doc, tool) => r.warm[doc]?.[tool]?.warmMs;
   const b = (doc, tool) => r.warm[doc]?.[tool]?.bytes;
   const t = [];
-  t.push(target('warm ms ≤ Typst on 663', w('663', 'ours'), w('663', 'typst'), 'ms'));
-  t.push(target('warm ms ≤ Typst on ~30 pages', w('30p', 'ours'), w('30p', 'typst'), 'ms'));
-  t.push(target('cold process ≤ 0.5 s on 663', r.cold['663']?.ours?.coldMs, 500, 'ms'));
+  t.push(target('warm ms ≤ Typst on 663', w('663', 'ours'), w('663', 'typst'), 'ms', undefined, { doc: '663', short: 'warm ≤ Typst' }));
+  t.push(target('warm ms ≤ Typst on ~30 pages', w('30p', 'ours'), w('30p', 'typst'), 'ms', undefined, { doc: '30p', short: 'warm ≤ Typst' }));
+  t.push(target('cold process ≤ 0.5 s on 663', r.cold['663']?.ours?.coldMs, 500, 'ms', undefined, { doc: '663', short: 'cold ≤ 500 ms' }));
   if (r.warm['100p']) {
-    t.push(target('~100 pages < 1 s warm', w('100p', 'ours'), 1000, 'ms', w('100p', 'ours') < 1000));
+    t.push(target('~100 pages < 1 s warm', w('100p', 'ours'), 1000, 'ms', w('100p', 'ours') < 1000, { doc: '100p', short: 'warm < 1 s' }));
     const per = (doc) => w(doc, 'ours') / r.warm[doc]?.ours?.pages;
     // Linear: the cost per page at ~100 pages is at most 1.25 × the cost per page at ~30 pages.
-    t.push(target('linear growth: ms/page at ~100 p ≤ 1.25 × ms/page at ~30 p', per('100p'), 1.25 * per('30p'), 'ms/page'));
+    t.push(target('linear growth: ms/page at ~100 p ≤ 1.25 × ms/page at ~30 p', per('100p'), 1.25 * per('30p'), 'ms/page', undefined, { doc: '100p', short: 'linear' }));
   }
-  for (const doc of Object.keys(r.warm)) t.push(target(`PDF bytes ≤ Typst's on ${doc}`, b(doc, 'ours'), b(doc, 'typst'), 'bytes'));
+  for (const doc of Object.keys(r.warm)) t.push(target(`PDF bytes ≤ Typst's on ${doc}`, b(doc, 'ours'), b(doc, 'typst'), 'bytes', undefined, { doc, short: 'bytes ≤ Typst' }));
   if (r.memory && !r.memory.error) {
     t.push(target(`peak RSS after ${r.memory.renders} renders within 10 % of peak after ${r.memory.checkpoint}`, r.memory.peakAtEndMiB, r.memory.peakAtCheckpointMiB * 1.1, 'MiB'));
     t.push({ name: 'concurrent renders (Promise.all of 8) = sequential bytes', status: r.memory.concurrent?.allIdentical && r.memory.concurrent?.sameInputIdentical ? 'met' : 'missed', ...r.memory.concurrent });
@@ -239,7 +239,10 @@ function printReport(r) {
       const oc = r.cold[doc]?.ours ?? {};
       const ratio = tool === 'ours' ? '' : `${fmt(o.warmMs / w.warmMs, 2)}, ${fmt(oc.coldMs / c.coldMs, 2)}, ${fmt(o.bytes / w.bytes, 2)}`;
       const err = w.error ? `  n/a: ${w.error.slice(0, 100)}` : '';
-      lines.push(`${pad(doc, 10)}${pad(tool, 12)}${lpad(fmt(w.warmMs), 9)}${lpad(fmt(w.warmMs / w.pages, 1), 9)}${lpad(c.error ? 'err' : fmt(c.coldMs), 9)}${lpad(fmt(w.peakRssMiB), 9)}${lpad(fmt(w.bytes / 1024), 8)}${lpad(w.pages ?? 'n/a', 7)}  ${ratio}${err}`);
+      // The targets that concern this row, next to its figures.
+      const marks = tool === 'ours' ? r.targets.filter((t) => t.doc === doc).map((t) => `${t.short} ${t.status === 'met' ? 'met' : t.status === 'missed' ? 'MISSED' : 'n/a'}`) : [];
+      const note = marks.length ? `  [${marks.join('; ')}]` : '';
+      lines.push(`${pad(doc, 10)}${pad(tool, 12)}${lpad(fmt(w.warmMs), 9)}${lpad(fmt(w.warmMs / w.pages, 1), 9)}${lpad(c.error ? 'err' : fmt(c.coldMs), 9)}${lpad(fmt(w.peakRssMiB), 9)}${lpad(fmt(w.bytes / 1024), 8)}${lpad(w.pages ?? 'n/a', 7)}  ${ratio}${err}${note}`);
     }
   }
   lines.push('');
