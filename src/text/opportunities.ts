@@ -109,6 +109,11 @@ export function classifyBoundaries(
       cls[k] = tokenBoundary(text, a, b, breakable[ta]!, uax.has(b.start));
       continue;
     }
+    // Full-width digits and letters make words and numbers too (２０２６, ＣＴ).
+    if (isFullwidthAlnum(c1) && isFullwidthAlnum(c2)) {
+      cls[k] = BreakClass.Violation;
+      continue;
+    }
     // Between Latin and Chinese, UAX #14 has the last word (PR × ID keeps "AI+心理" whole).
     if ((a.kind === 'latin') !== (b.kind === 'latin') && !uax.has(b.start)) {
       cls[k] = BreakClass.Anywhere;
@@ -117,6 +122,11 @@ export function classifyBoundaries(
     cls[k] = BreakClass.Normal;
   }
   return { cls, mandatory };
+}
+
+function isFullwidthAlnum(ch: string): boolean {
+  const cp = ch.charCodeAt(0);
+  return (cp >= 0xff10 && cp <= 0xff19) || (cp >= 0xff21 && cp <= 0xff3a) || (cp >= 0xff41 && cp <= 0xff5a);
 }
 
 function tokenBoundary(text: string, a: Cluster, b: Cluster, breakable: boolean, uaxBreak: boolean): BreakClass {

@@ -53,6 +53,13 @@ describe('line breaking (clreq)', () => {
     }
   });
 
+  it('never splits a number or word in full-width digits and letters', () => {
+    for (let w = 60; w <= 160; w += 6) {
+      const texts = lineTexts(set('截至２０２６年共有１２３４５人做了ＣＴ检查', w));
+      for (const piece of ['２０２６', '１２３４５', 'ＣＴ']) expect(texts.some((t) => t.includes(piece)), `${w}: ${texts.join('|')}`).toBe(true);
+    }
+  });
+
   it('never splits a Latin word that fits on a line', () => {
     for (let w = 84; w <= 200; w += 7) {
       const texts = lineTexts(set('利用ChatGPT和Transformer模型进行Evaluation评估', w));
