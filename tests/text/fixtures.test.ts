@@ -29,6 +29,22 @@ for (const name of names) {
       const issue = JSON.parse(readFileSync(file, 'utf8')) as Issue;
       const out: string[] = [];
       issue.articles.forEach((a, ai) => {
+        // The article's centred title and its link line, as the article header sets them.
+        const title = set([{ text: a.title, faces: BOLD, size: 16, pointer: `/articles/${ai}/title` }], 444, { align: 'center' });
+        const link = set(
+          [
+            { text: '链接：', faces: BOLD, size: 12, pointer: `/articles/${ai}/url` },
+            { text: a.url, faces: REGULAR, size: 12, pointer: `/articles/${ai}/url`, href: a.url },
+          ],
+          444,
+          { align: 'left' },
+        );
+        for (const p of [title, link]) {
+          expect(lineTexts(p).join('')).toBe(p.text);
+          for (const l of p.lines) expect(penEnd(l)).toBeLessThanOrEqual(444.01);
+        }
+        out.push(`# /articles/${ai}/title`, ...lineTexts(title).map((t) => `| ${t}`), '');
+        out.push(`# /articles/${ai}/url`, ...lineTexts(link).map((t) => `| ${t}`), '');
         a.body.forEach((b, bi) => {
           const pointer = `/articles/${ai}/body/${bi}`;
           const runs = runsOf(b, pointer);
