@@ -5,7 +5,9 @@
 // shown with TJ, the justification going into TJ adjustments.
 import type * as fontkit from 'fontkit';
 import type { FontSet } from '../text/fonts.js';
+import type { Page } from '../layout/types.js';
 import type { GlyphFragment } from '../text/types.js';
+import { embedFont } from './embed-font.js';
 import type { PdfkitDocument, PdfkitEmbeddedFont } from './pdfkit-internals.js';
 
 /** Faces of one document: each registered once with pdfkit, keyed by face id. */
@@ -27,8 +29,36 @@ export class DocumentFonts {
     this.doc.registerFont(id, font);
     this.doc.font(id);
     const embedded = this.doc._font;
+    embedded.embed = () => embedFont(this.doc, embedded);
     this.embedded.set(id, embedded);
     return embedded;
+  }
+
+  /**
+   * Hands out every CID of the document before anything is drawn: faces in order of first
+   * use (F1, F2… as drawing would), each face's glyphs in the order of the text they stand
+   * for. Code-point order puts characters of one radical next to each other in the font
+   * program, where deflate finds their shared outlines (about 2 % smaller), and lets the
+   * ToUnicode CMap use ranges.
+   */
+  reserve(pages: readonly Page[]): void {
+    const byFace = new Map<string, Map<string, { id: number; text: string }>>();
+    for (const page of pages) {
+      for (const item of page.items) {
+        if (item.kind !== 'line') continue;
+        for (const fragment of item.line.fragments) {
+          if (fragment.glyphs.length === 0) continue;
+          let glyphs = byFace.get(fragment.face);
+          if (!glyphs) byFace.set(fragment.face, (glyphs = new Map()));
+          for (const g of fragment.glyphs) glyphs.set(`${g.id}\u0000${g.text}`, { id: g.id, text: g.text });
+        }
+      }
+    }
+    for (const [face, glyphs] of byFace) {
+      const font = this.face(face);
+      const sorted = [...glyphs.values()].sort((a, b) => compareText(a.text, b.text) || a.id - b.id);
+      for (const g of sorted) includeGlyph(font, g.id, g.text);
+    }
   }
 }
 
@@ -59,6 +89,17 @@ export function includeGlyph(font: PdfkitEmbeddedFont, glyphId: number, text: st
   font.unicode[alt] = cps;
   byText.set(key, alt);
   return alt;
+}
+
+/** Code-point order (not UTF-16 order, not locale order). */
+function compareText(a: string, b: string): number {
+  const x = codePointsOf(a);
+  const y = codePointsOf(b);
+  for (let i = 0; i < Math.min(x.length, y.length); i++) {
+    const d = (x[i] ?? 0) - (y[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return x.length - y.length;
 }
 
 /** Extra CIDs of a glyph per text, per embedded font (so per document). */

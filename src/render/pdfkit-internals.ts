@@ -13,13 +13,15 @@ export interface PdfkitEmbeddedFont {
   /** 1000 / unitsPerEm. */
   readonly scale: number;
   /** fontkit's subset: glyphs[cid] is the face's glyph id (duplicates allowed: encode() copies each). */
-  readonly subset: { includeGlyph(glyphId: number): number; readonly glyphs: number[] };
+  readonly subset: { includeGlyph(glyphId: number): number; readonly glyphs: number[]; encode(): Uint8Array };
   /** Width (1000-unit text space) per subset glyph id; written as the CIDFont's /W. */
   readonly widths: Array<number | undefined>;
   /** Code points per subset glyph id; written as the ToUnicode CMap. */
   readonly unicode: Array<number[] | undefined>;
   /** The font dictionary reference (created on first use). */
   ref(): PdfkitRef;
+  /** Writes the font's objects; called once by pdfkit at doc.end() if the font was used. */
+  embed: () => void;
 }
 
 export interface PdfkitRef {
@@ -62,6 +64,10 @@ export interface PdfkitDocument {
   info: Record<string, unknown>;
   outline: PdfkitOutline;
   _font: PdfkitEmbeddedFont;
+  /** PDF/A part (1, 2, 3) or 1 for PDF/UA; undefined otherwise. */
+  subset?: number;
+  /** A new indirect object; it is written when ended (with a stream if anything was written to it). */
+  ref(data?: Record<string, unknown>): PdfkitRef;
   /** Pushes output bytes (Readable.push); null ends the stream. */
   push(chunk: Uint8Array | null): boolean;
   _finalize(): void;

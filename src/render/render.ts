@@ -33,6 +33,7 @@ export function renderPages(model: PageModel, fonts: FontSet, options: RenderOpt
         resolve(new Uint8Array(all.buffer, all.byteOffset, all.byteLength));
       });
       const faces = new DocumentFonts(doc, fonts);
+      faces.reserve(model.pages);
       const marker: Marker = options.tagged ? new StructureMarker(doc, model.info.lang) : untaggedMarker();
       for (const page of model.pages) drawPage(doc, page, faces, marker);
       addOutline(doc.outline, model.outline, model.pages);

@@ -91,18 +91,32 @@ export function placeGlyphs(content: string, widths: ReadonlyMap<string, readonl
   return glyphs;
 }
 
-/** bfrange arrays of a ToUnicode CMap as CID → text. */
+/** A ToUnicode CMap (bfrange with arrays or a start code, bfchar) as CID → text. */
 export function parseToUnicode(cmap: string): Map<number, string> {
   const map = new Map<number, string>();
-  const re = /<([0-9a-f]{4})>\s*<([0-9a-f]{4})>\s*\[([^\]]*)\]/gi;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(cmap)) !== null) {
-    const start = parseInt(m[1] ?? '0', 16);
-    const entries = [...(m[3] ?? '').matchAll(/<([0-9a-f\s]*)>/gi)].map((e) => (e[1] ?? '').trim());
-    entries.forEach((hex, i) => {
-      const units = hex ? hex.split(/\s+/).map((h) => parseInt(h, 16)) : [];
-      map.set(start + i, String.fromCharCode(...units));
-    });
+  const units = (hex: string): number[] => (hex.replace(/\s+/g, '').match(/.{4}/g) ?? []).map((h) => parseInt(h, 16));
+  const text = (hex: string): string => String.fromCharCode(...units(hex));
+  for (const block of cmap.matchAll(/beginbfrange([\s\S]*?)endbfrange/g)) {
+    const re = /<([0-9a-f]+)>\s*<([0-9a-f]+)>\s*(\[[^\]]*\]|<[0-9a-f\s]*>)/gi;
+    for (const m of (block[1] ?? '').matchAll(re)) {
+      const start = parseInt(m[1] ?? '0', 16);
+      const end = parseInt(m[2] ?? '0', 16);
+      const dst = m[3] ?? '';
+      if (dst.startsWith('[')) {
+        [...dst.matchAll(/<([0-9a-f\s]*)>/gi)].forEach((e, i) => map.set(start + i, text(e[1] ?? '')));
+      } else {
+        // '<first> <last> <code>': the last code unit counts up along the range.
+        const base = units(dst.slice(1, -1));
+        for (let cid = start; cid <= end; cid++) {
+          const u = [...base];
+          u[u.length - 1] = (u[u.length - 1] ?? 0) + (cid - start);
+          map.set(cid, String.fromCharCode(...u));
+        }
+      }
+    }
+  }
+  for (const block of cmap.matchAll(/beginbfchar([\s\S]*?)endbfchar/g)) {
+    for (const m of (block[1] ?? '').matchAll(/<([0-9a-f]+)>\s*<([0-9a-f\s]*)>/gi)) map.set(parseInt(m[1] ?? '0', 16), text(m[2] ?? ''));
   }
   return map;
 }

@@ -2,6 +2,7 @@
 // main thread, so its console warnings can be captured) and pdf-lib for the object graph.
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, PDFRef, PDFStream, PDFString, PDFHexString, decodePDFRawStream } from 'pdf-lib';
 import { getDocument, VerbosityLevel } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { parseToUnicode } from './content.js';
 
 export interface TextRun {
   str: string;
@@ -80,6 +81,32 @@ export interface EmbeddedFontInfo {
   widths: number[];
 }
 
+/**
+ * Width by CID of a CIDFont, read as a viewer does: /W in both forms ('c [w …]' and
+ * 'c_first c_last w'), /DW (default 1000) for every other CID the ToUnicode CMap names.
+ */
+function cidWidths(cid: PDFDict | undefined, toUnicode: string): number[] {
+  const dwObj = cid?.get(PDFName.of('DW'));
+  const dw = dwObj ? Number(dwObj.toString()) : 1000;
+  const widths: number[] = [];
+  for (const c of parseToUnicode(toUnicode).keys()) widths[c] = dw;
+  const items = cid?.lookup(PDFName.of('W'), PDFArray)?.asArray() ?? [];
+  for (let i = 0; i < items.length; ) {
+    const first = Number(items[i]?.toString());
+    const next = items[i + 1];
+    if (next instanceof PDFArray) {
+      next.asArray().forEach((n, k) => (widths[first + k] = Number(n.toString())));
+      i += 2;
+    } else {
+      const last = Number(next?.toString());
+      const w = Number(items[i + 2]?.toString());
+      for (let c = first; c <= last; c++) widths[c] = w;
+      i += 3;
+    }
+  }
+  return widths;
+}
+
 function lookupDict(doc: PDFDocument, v: unknown): PDFDict | undefined {
   const o = v instanceof PDFRef ? doc.context.lookup(v) : v;
   return o instanceof PDFDict ? o : undefined;
@@ -98,16 +125,15 @@ export async function embeddedFonts(bytes: Uint8Array): Promise<EmbeddedFontInfo
     const fontFile = ff instanceof PDFRef ? doc.context.lookup(ff) : undefined;
     const tu = obj.get(PDFName.of('ToUnicode'));
     const tuStream = tu instanceof PDFRef ? doc.context.lookup(tu) : undefined;
-    const w = cid?.lookup(PDFName.of('W'), PDFArray);
-    const inner = w?.lookup(1, PDFArray);
+    const toUnicode = tuStream instanceof PDFRawStream ? Buffer.from(decodePDFRawStream(tuStream).decode()).toString('latin1') : '';
     out.push({
       baseFont: obj.get(PDFName.of('BaseFont'))?.toString().slice(1) ?? '',
       subtype: cid?.get(PDFName.of('Subtype'))?.toString() ?? '',
       encoding: obj.get(PDFName.of('Encoding'))?.toString() ?? '',
       hasToUnicode: tuStream instanceof PDFStream,
       fontFile2Bytes: fontFile instanceof PDFRawStream ? decodePDFRawStream(fontFile).decode().length : 0,
-      toUnicode: tuStream instanceof PDFRawStream ? Buffer.from(decodePDFRawStream(tuStream).decode()).toString('latin1') : '',
-      widths: inner ? inner.asArray().map((n) => Number(n.toString())) : [],
+      toUnicode,
+      widths: cidWidths(cid, toUnicode),
     });
   }
   return out;
@@ -155,11 +181,8 @@ export async function pageContents(bytes: Uint8Array): Promise<PageContent[]> {
     for (const [name, ref] of fontDict?.entries() ?? []) {
       const type0 = lookupDict(doc, ref);
       const cid = lookupDict(doc, type0?.lookup(PDFName.of('DescendantFonts'), PDFArray).get(0));
-      const w = cid?.lookup(PDFName.of('W'), PDFArray);
-      const first = Number(w?.get(0)?.toString() ?? '0');
-      const widths: number[] = [];
-      w?.lookup(1, PDFArray).asArray().forEach((n, i) => (widths[first + i] = Number(n.toString())));
-      fonts.set(name.toString().slice(1), { widths, toUnicode: streamText(doc, type0?.get(PDFName.of('ToUnicode'))) });
+      const toUnicode = streamText(doc, type0?.get(PDFName.of('ToUnicode')));
+      fonts.set(name.toString().slice(1), { widths: cidWidths(cid, toUnicode), toUnicode });
     }
     return { content, fonts };
   });
