@@ -13,6 +13,13 @@ const RIGHT_BLANK = new Set(Array.from('、，。．：；！？）］｝〕〉�
 /** Full-width marks whose ink sits in the right half: the left half is blank. */
 const LEFT_BLANK = new Set(Array.from('（［｛〔〈《「『【〘〖〝“‘'));
 
+const CLOSING_BRACKET = new Set(Array.from('）］｝〕〉》」』】〙〗〟”’'));
+
+/** Brackets and quotes, opening or closing: the marks whose blanks collapse against a neighbour. */
+export function isBracket(ch: string): boolean {
+  return LEFT_BLANK.has(ch) || CLOSING_BRACKET.has(ch);
+}
+
 export function isLineStartProhibited(ch: string): boolean {
   return LINE_START_PROHIBITED.has(ch);
 }

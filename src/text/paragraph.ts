@@ -6,7 +6,7 @@ import type { FontSet } from './fonts.js';
 import type { BrokenParagraph, GlyphFragment, Line, ParagraphInput, PositionedGlyph } from './types.js';
 import { absorbLeading, shapeRuns, type Cluster } from './shape.js';
 import { BreakClass, classifyBoundaries } from './opportunities.js';
-import { hasLeftBlank, hasRightBlank, isLatinAlnum } from './classify.js';
+import { hasLeftBlank, hasRightBlank, isBracket, isLatinAlnum } from './classify.js';
 
 const EPS = 1e-6;
 /** Additive penalties by break class (squared into demerits, as TeX does). */
@@ -97,7 +97,8 @@ function buildModel(clusters: Cluster[]): Model {
     if (a.end !== b.start) continue;
     const aMark = lb[k]! > 0 || rb[k]! > 0;
     const bMark = lb[k + 1]! > 0 || rb[k + 1]! > 0;
-    if (!aMark || !bMark) continue;
+    // Two stops in a row (？！, 。。) keep their widths: only a bracket or quote collapses.
+    if (!aMark || !bMark || !(isBracket(a.last) || isBracket(b.first))) continue;
     if (rb[k]! > 0) {
       a.glyphs[a.glyphs.length - 1]!.advance -= rb[k]!;
       rb[k] = 0;

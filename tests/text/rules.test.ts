@@ -180,6 +180,11 @@ describe('punctuation width and compression', () => {
     expect(sumAdvances(line)).toBeCloseTo(42, 5);
   });
 
+  it('two stops in a row keep their full widths', () => {
+    expect(advances(single('甲？！乙'))).toEqual([12, 12, 12, 12]);
+    expect(advances(single('甲，，乙'))).toEqual([12, 12, 12, 12]);
+  });
+
   it('an opening mark pulled left by half an em when it is pulled in after another mark', () => {
     const line = single('甲（《乙');
     const g = line.fragments[0]!.glyphs[2]!;
