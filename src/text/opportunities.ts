@@ -73,6 +73,10 @@ export function classifyBoundaries(
     const a = clusters[k - 1]!;
     const b = clusters[k]!;
     if (a.kind === 'newline') {
+      if (a.last === '\r' && b.first === '\n') {
+        cls[k] = BreakClass.Violation; // CR LF is one line end
+        continue;
+      }
       mandatory[k] = 1;
       cls[k] = BreakClass.Normal;
       continue;

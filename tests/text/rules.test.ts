@@ -133,6 +133,7 @@ describe('line breaking (clreq)', () => {
     const p = set('一二三\n四五六七八九十', 60);
     expect(lineTexts(p)[0]).toBe('一二三\n');
     expect(p.lines[0]!.width).toBeCloseTo(36, 2);
+    expect(lineTexts(set('一二\r\n三四', 60))).toEqual(['一二\r\n', '三四']);
   });
 });
 
