@@ -7,6 +7,7 @@ import type { GlyphFragment } from '../text/types.js';
 import type { ImageItem, LineItem, LinkBox, OutlineItem, Page, PageModel, RuleItem } from '../layout/types.js';
 import { DocumentFonts, textObject } from './glyphs.js';
 import { documentInfo, issueDate, xmpInfo } from './metadata.js';
+import { packObjects } from './object-streams.js';
 import type { PdfkitDocument, PdfkitDocumentOptions, PdfkitOutline } from './pdfkit-internals.js';
 import { StructureMarker, untaggedMarker } from './tagging.js';
 import type { Marker } from './tagging.js';
@@ -29,8 +30,12 @@ export function renderPages(model: PageModel, fonts: FontSet, options: RenderOpt
       doc.on('data', (chunk) => chunks.push(chunk));
       doc.on('error', reject);
       doc.on('end', () => {
-        const all = Buffer.concat(chunks);
-        resolve(new Uint8Array(all.buffer, all.byteOffset, all.byteLength));
+        try {
+          const all = packObjects(Buffer.concat(chunks));
+          resolve(new Uint8Array(all.buffer, all.byteOffset, all.byteLength));
+        } catch (err) {
+          reject(err);
+        }
       });
       const faces = new DocumentFonts(doc, fonts);
       faces.reserve(model.pages);
