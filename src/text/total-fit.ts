@@ -96,7 +96,8 @@ export function chooseBreaks(m: Model, p: FitParams): number[] {
               continue;
             }
             const rho = -diff / Math.max(shrink, EPS);
-            b = (pushIn ? 0.5 : 100) * rho * rho * rho;
+            // Push-in comes before push-out (typography.md): compressing is nearly free.
+            b = (pushIn ? 0.05 : 100) * rho * rho * rho;
           } else if (endsPara) {
             b = 0;
           } else if (justify) {
