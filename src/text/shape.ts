@@ -217,7 +217,11 @@ export function shapeRuns(runs: readonly StyledRun[], fonts: FontSet): Shaped {
         prev.end = at + g.length;
         if (g.length > 0) prev.last = lastChar(chars);
       } else {
-        clusters.push({ start: at, end: at + g.length, run: seg.run, face: seg.face, size, glyphs: [glyph], kind: kindOf(firstCh), first: firstCh, last: lastChar(chars) || firstCh });
+        let kind = kindOf(firstCh);
+        // Symbols the Chinese font draws a full em wide (① → ★ × §) behave like Chinese
+        // punctuation: no quarter em beside them, breakable as Chinese text is.
+        if (kind === 'latin' && firstCh.charCodeAt(0) >= 0x80 && glyph.nominal >= 0.9 * size) kind = 'punct';
+        clusters.push({ start: at, end: at + g.length, run: seg.run, face: seg.face, size, glyphs: [glyph], kind, first: firstCh, last: lastChar(chars) || firstCh });
       }
       at += g.length;
     }

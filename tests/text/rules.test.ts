@@ -262,6 +262,11 @@ describe('mixed Chinese and Latin', () => {
     expect(digits).toBeCloseTo(natural, 1);
   });
 
+  it('treats symbols drawn a full em wide (①, ×) as Chinese: no quarter em beside them', () => {
+    expect(advances(single('第①条'))).toEqual([12, 12, 12]);
+    expect(advances(single('中×文'))).toEqual([12, 12, 12]);
+  });
+
   it('kerns Latin text with the font\'s pairs', () => {
     const line = single('AVATAR');
     const nominal = fonts.faces.get('NotoSerifSC-Regular')!.layout('AVATAR', ['kern'], 'latn').glyphs.reduce((s, g) => s + g.advanceWidth, 0) * 12 / 1000;
