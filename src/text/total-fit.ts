@@ -11,7 +11,7 @@ import { BreakClass } from './opportunities.js';
 const PENALTY = [0, 50, 1000, 100000] as const;
 const LINE_PENALTY = 10;
 const MAX_BADNESS = 10000;
-/** Demerits for a last line holding a single character (a "widow" character). */
+/** Demerits for a last line holding a single character and its punctuation (a "widow" character). */
 const SHORT_LAST_LINE = 3000;
 /** First pass: only lines at most this bad, and no rule broken. */
 const TOLERANCE = 2000;
@@ -120,7 +120,7 @@ export function chooseBreaks(m: Model, p: FitParams): number[] {
         }
         if (strict && b > TOLERANCE) continue;
         let d = (LINE_PENALTY + b) * (LINE_PENALTY + b) + pen;
-        if (j === n && L === i && i > 0 && clusters[i]!.kind === 'ideo') d += SHORT_LAST_LINE;
+        if (j === n && i > 0 && L >= i && L - i < 4 && loneCharacter(clusters, i, L)) d += SHORT_LAST_LINE;
         const total = bi + d;
         if (total < best[j]!) {
           best[j] = total;
@@ -134,6 +134,17 @@ export function chooseBreaks(m: Model, p: FitParams): number[] {
   const breaks: number[] = [];
   for (let j = n; j > 0; j = prev[j]!) breaks.push(j);
   return breaks.reverse();
+}
+
+/** A last line of one Han character and at most its punctuation (字。”) reads as a widow. */
+function loneCharacter(clusters: Model['clusters'], i: number, L: number): boolean {
+  let chars = 0;
+  for (let k = i; k <= L; k++) {
+    const kind = clusters[k]!.kind;
+    if (kind === 'ideo') chars++;
+    else if (kind !== 'punct') return false;
+  }
+  return chars === 1;
 }
 
 /** Whether the line [i, j) may compress its punctuation to pull in marks that may not start a line. */

@@ -127,6 +127,8 @@ describe('line breaking (clreq)', () => {
     const text = '中'.repeat(37 * 2 + 1);
     const texts = lineTexts(set(text, 444));
     expect(texts.map((t) => t.length)).toEqual([37, 36, 2]);
+    const withStop = lineTexts(set('中'.repeat(37 * 2 + 1) + '。', 444));
+    expect(withStop.map((t) => t.length)).toEqual([37, 36, 3]);
   });
 
   it('honours a required break (newline) and keeps the line before it natural', () => {
