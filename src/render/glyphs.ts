@@ -119,10 +119,11 @@ function codePointsOf(text: string): number[] {
   return cps;
 }
 
-/** A PDF number: at most 3 decimals, no exponent, no '-0'. */
-export function num(n: number): string {
-  const r = Math.round(n * 1000) / 1000;
-  return Object.is(r, -0) || r === 0 ? '0' : String(r);
+/** A PDF number: at most `decimals` decimals (3 unless told), no exponent, no '-0'. */
+export function num(n: number, decimals = 3): string {
+  const f = 10 ** decimals;
+  const r = Math.round(n * f) / f;
+  return Object.is(r, -0) || r === 0 ? '0' : r.toFixed(decimals).replace(/\.?0+$/, '');
 }
 
 /** #RRGGBB → 'r g b' in 0..1 for rg/RG. */
@@ -133,12 +134,52 @@ export function rgb(color: string): string {
 }
 
 /**
+ * Text state a page's content stream carries from one text object to the next (the PDF
+ * keeps Tc across BT/ET); a new one per page, whose stream starts with Tc = 0.
+ */
+export interface PageTextState {
+  /** Character spacing (Tc) in effect, pt. */
+  tc: number;
+}
+
+/** How far (pt) the PDF's pen may be from the model's before a TJ adjustment moves it. */
+const PEN_TOLERANCE = 0.0005;
+
+/** A CID string as a PDF literal string of raw 2-byte codes: half the size of hex, before deflate. */
+function literal(cids: readonly number[]): string {
+  let out = '(';
+  for (const cid of cids) {
+    for (const byte of [cid >> 8, cid & 0xff]) {
+      // In a literal string these must be escaped; a raw CR would be read as a line end.
+      if (byte === 0x28 || byte === 0x29 || byte === 0x5c) out += `\\${String.fromCharCode(byte)}`;
+      else if (byte === 0x0d) out += '\\r';
+      else out += String.fromCharCode(byte);
+    }
+  }
+  return `${out})`;
+}
+
+/**
  * Content-stream operators (one BT…ET text object) that show the fragments with their
  * glyphs' pen positions at lineX + fragment.x + preceding advances, on the given baseline.
  * Coordinates are the page's y-down space (pdfkit flips the CTM at addPage), so the text
  * matrix has d = −1 to keep glyphs upright. A glyph's dy is font-style (positive = up).
+ * Justification: the commonest space between glyphs of the line goes into Tc (character
+ * spacing), and only glyphs spaced otherwise get a TJ adjustment, so a justified line is
+ * not a number between every two glyphs. A glyph that the next one overlaps (a mark set
+ * half width) is shown with Tc = 0: text extractors (poppler) take a glyph's box to reach
+ * Tc further, and an overlap beyond half a glyph makes them break the line there.
  */
-export function textObject(doc: PdfkitDocument, fonts: DocumentFonts, lineX: number, baseline: number, fragments: readonly GlyphFragment[]): string {
+export function textObject(
+  doc: PdfkitDocument,
+  fonts: DocumentFonts,
+  state: PageTextState,
+  lineX: number,
+  baseline: number,
+  fragments: readonly GlyphFragment[],
+): string {
+  const placed = placeLine(fonts, lineX, baseline, fragments);
+  const tc = commonGap(placed);
   const ops: string[] = ['BT'];
   let fontId = '';
   let size = NaN;
@@ -147,20 +188,26 @@ export function textObject(doc: PdfkitDocument, fonts: DocumentFonts, lineX: num
   let penX = 0;
   let penY = NaN;
   let tj: string[] = [];
-  let hex = '';
-  const flushHex = (): void => {
-    if (hex) tj.push(`<${hex}>`);
-    hex = '';
+  let cids: number[] = [];
+  const flushString = (): void => {
+    if (cids.length) tj.push(literal(cids));
+    cids = [];
   };
   const flushTJ = (): void => {
-    flushHex();
-    if (tj.length) ops.push(`[${tj.join(' ')}] TJ`);
+    flushString();
+    if (tj.length === 1 && tj[0]?.startsWith('(')) ops.push(`${tj[0]} Tj`);
+    else if (tj.length) ops.push(`[${tj.join('')}] TJ`);
     tj = [];
   };
-  for (const fragment of fragments) {
-    if (fragment.glyphs.length === 0) continue;
-    const font = fonts.face(fragment.face);
+  for (const g of placed) {
+    const { font, fragment } = g;
     if (doc.page.fonts[font.id] == null) doc.page.fonts[font.id] = font.ref();
+    const spacing = g.gapAfter !== undefined && g.gapAfter < -PEN_TOLERANCE ? 0 : tc;
+    if (spacing !== state.tc) {
+      flushTJ();
+      ops.push(`${num(spacing, 5)} Tc`);
+      state.tc = spacing;
+    }
     if (font.id !== fontId || fragment.size !== size) {
       flushTJ();
       fontId = font.id;
@@ -173,32 +220,71 @@ export function textObject(doc: PdfkitDocument, fonts: DocumentFonts, lineX: num
       color = fill;
       ops.push(`${fill} rg`);
     }
+    if (g.ty !== penY) {
+      flushTJ();
+      ops.push(`1 0 0 -1 ${num(g.tx)} ${num(g.ty)} Tm`);
+      penX = g.tx;
+      penY = g.ty;
+    } else if (Math.abs(penX - g.tx) > PEN_TOLERANCE) {
+      // Error diffusion: the adjustment is computed from where the PDF pen really is, so
+      // rounding never accumulates along a line.
+      const adjust = Math.round(((penX - g.tx) * 1000) / size * 1000) / 1000;
+      if (adjust !== 0) {
+        flushString();
+        tj.push(num(adjust));
+        penX -= (adjust * size) / 1000;
+      }
+    }
+    cids.push(g.cid);
+    penX += ((font.widths[g.cid] ?? 0) * size) / 1000 + Number(num(state.tc, 5));
+  }
+  flushTJ();
+  ops.push('ET');
+  return ops.join('\n');
+}
+
+interface PlacedGlyph {
+  font: PdfkitEmbeddedFont;
+  fragment: GlyphFragment;
+  cid: number;
+  /** Pen position (user space, y down). */
+  tx: number;
+  ty: number;
+  /** Where the next glyph on the same baseline starts, less this glyph's natural end (pt). */
+  gapAfter: number | undefined;
+}
+
+function placeLine(fonts: DocumentFonts, lineX: number, baseline: number, fragments: readonly GlyphFragment[]): PlacedGlyph[] {
+  const placed: PlacedGlyph[] = [];
+  let prevEnd = NaN;
+  for (const fragment of fragments) {
+    if (fragment.glyphs.length === 0) continue;
+    const font = fonts.face(fragment.face);
     let pen = lineX + fragment.x;
     for (const glyph of fragment.glyphs) {
       const cid = includeGlyph(font, glyph.id, glyph.text);
       const tx = pen + glyph.dx;
       const ty = baseline - glyph.dy;
-      if (ty !== penY) {
-        flushTJ();
-        ops.push(`1 0 0 -1 ${num(tx)} ${num(ty)} Tm`);
-        penX = tx;
-        penY = ty;
-      } else {
-        // Error diffusion: the adjustment is computed from where the PDF pen really is, so
-        // rounding never accumulates along a line.
-        const adjust = Math.round(((penX - tx) * 1000) / size * 1000) / 1000;
-        if (adjust !== 0) {
-          flushHex();
-          tj.push(num(adjust));
-          penX -= (adjust * size) / 1000;
-        }
-      }
-      hex += cid.toString(16).padStart(4, '0');
-      penX += ((font.widths[cid] ?? 0) * size) / 1000;
+      const prev = placed[placed.length - 1];
+      if (prev && prev.ty === ty) prev.gapAfter = tx - prevEnd;
+      placed.push({ font, fragment, cid, tx, ty, gapAfter: undefined });
+      prevEnd = tx + ((font.widths[cid] ?? 0) * fragment.size) / 1000;
       pen += glyph.advance;
     }
   }
-  flushTJ();
-  ops.push('ET');
-  return ops.join('\n');
+  return placed;
+}
+
+/** The commonest gap between glyphs (pt, to 1e-5) if it occurs more than once, else 0. */
+function commonGap(placed: readonly PlacedGlyph[]): number {
+  const count = new Map<number, number>();
+  for (const g of placed) {
+    if (g.gapAfter === undefined) continue;
+    const gap = Math.round(g.gapAfter * 1e5) / 1e5;
+    count.set(gap, (count.get(gap) ?? 0) + 1);
+  }
+  let best = 0;
+  let bestCount = 1;
+  for (const [gap, n] of count) if (n > bestCount || (n === bestCount && Math.abs(gap) < Math.abs(best))) [best, bestCount] = [gap, n];
+  return best;
 }

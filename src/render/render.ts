@@ -6,6 +6,7 @@ import type { FontSet } from '../text/fonts.js';
 import type { GlyphFragment } from '../text/types.js';
 import type { ImageItem, LineItem, LinkBox, OutlineItem, Page, PageModel, RuleItem } from '../layout/types.js';
 import { DocumentFonts, textObject } from './glyphs.js';
+import type { PageTextState } from './glyphs.js';
 import { documentInfo, issueDate, xmpInfo } from './metadata.js';
 import { packObjects } from './object-streams.js';
 import type { PdfkitDocument, PdfkitDocumentOptions, PdfkitOutline } from './pdfkit-internals.js';
@@ -94,10 +95,11 @@ function openDocument(model: PageModel, fonts: FontSet, options: RenderOptions):
 
 function drawPage(doc: PdfkitDocument, page: Page, fonts: DocumentFonts, marker: Marker): void {
   doc.addPage({ size: [page.width, page.height], margin: 0 });
+  const text: PageTextState = { tc: 0 };
   for (const item of page.items) {
     switch (item.kind) {
       case 'line':
-        drawLine(doc, item, page.links, fonts, marker);
+        drawLine(doc, item, page.links, fonts, text, marker);
         break;
       case 'rule':
         marker.mark(item.struct, 'Layout', () => drawRule(doc, item));
@@ -126,8 +128,8 @@ function linkText(link: LinkBox): string {
  * A line is one text object, or (tagged) several: the fragments that fall inside a link box
  * of the same element are marked as that link's content.
  */
-function drawLine(doc: PdfkitDocument, item: LineItem, links: readonly LinkBox[], fonts: DocumentFonts, marker: Marker): void {
-  const draw = (fragments: readonly GlyphFragment[]) => () => doc.addContent(textObject(doc, fonts, item.x, item.baseline, fragments));
+function drawLine(doc: PdfkitDocument, item: LineItem, links: readonly LinkBox[], fonts: DocumentFonts, text: PageTextState, marker: Marker): void {
+  const draw = (fragments: readonly GlyphFragment[]) => () => doc.addContent(textObject(doc, fonts, text, item.x, item.baseline, fragments));
   const groups = marker.tagged ? groupByLink(item, links) : [{ link: undefined, fragments: item.line.fragments }];
   for (const group of groups) {
     if (!group.fragments.some((f) => f.glyphs.length > 0)) continue;

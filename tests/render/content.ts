@@ -1,4 +1,4 @@
-// A small interpreter for the text operators render/ writes (BT Tf Tm TJ ET), to check that
+// A small interpreter for the text operators render/ writes (BT Tc Tf Tm TJ Tj ET), to check that
 // every glyph lands exactly where the page model put it. Positions are in the page's y-down
 // space: pdfkit's addPage flips the CTM and render/ writes text under that CTM only.
 export interface PlacedGlyph {
@@ -13,7 +13,7 @@ type Token = { kind: 'num'; value: number } | { kind: 'name'; value: string } | 
 
 function tokenize(src: string): Token[] {
   const out: Token[] = [];
-  const re = /\s*(?:(<<)|(>>)|<([0-9a-fA-F\s]*)>|(\[)|(\])|\/([^\s/<>[\]()]+)|([+-]?(?:\d+\.?\d*|\.\d+))|([A-Za-z'"*]+))/gy;
+  const re = /\s*(?:(<<)|(>>)|<([0-9a-fA-F\s]*)>|(\[)|(\])|\/([^\s/<>[\]()]+)|([+-]?(?:\d+\.?\d*|\.\d+))|([A-Za-z'"*]+)|\(((?:\\[\s\S]|[^\\)])*)\))/gy;
   let m: RegExpExecArray | null;
   let pos = 0;
   while ((m = re.exec(src)) !== null) {
@@ -26,10 +26,17 @@ function tokenize(src: string): Token[] {
     else if (m[6]) out.push({ kind: 'name', value: m[6] });
     else if (m[7]) out.push({ kind: 'num', value: Number(m[7]) });
     else if (m[8]) out.push({ kind: 'op', value: m[8] });
+    else if (m[9] !== undefined) out.push({ kind: 'hex', value: Buffer.from(unescapeLiteral(m[9]), 'latin1').toString('hex') });
     if (re.lastIndex >= src.length) break;
   }
   if (src.slice(pos).trim()) throw new Error(`content: cannot tokenize at ${src.slice(pos, pos + 40)}`);
   return out;
+}
+
+/** The bytes of a literal string's body (render/ escapes only ( ) \\ and CR). */
+function unescapeLiteral(body: string): string {
+  const named: Record<string, string> = { n: '\n', r: '\r', t: '\t', b: '\b', f: '\f' };
+  return body.replace(/\\([0-7]{1,3}|[\s\S])/g, (_, e: string) => (/^[0-7]/.test(e) ? String.fromCharCode(parseInt(e, 8)) : (named[e] ?? e)));
 }
 
 /** widths: font resource name → CID → width (1000-unit). */
@@ -40,13 +47,16 @@ export function placeGlyphs(content: string, widths: ReadonlyMap<string, readonl
   let size = 0;
   let x = 0;
   let y = 0;
+  // Character spacing: text state, so it outlives BT/ET and is saved by q, restored by Q.
+  let tc = 0;
+  const saved: number[] = [];
   const show = (hex: string) => {
     for (let i = 0; i < hex.length; i += 4) {
       const cid = parseInt(hex.slice(i, i + 4), 16);
       glyphs.push({ font, size, cid, x, y });
       const w = widths.get(font)?.[cid];
       if (w === undefined) throw new Error(`content: no width for ${font} cid ${cid}`);
-      x += (w * size) / 1000;
+      x += (w * size) / 1000 + tc;
     }
   };
   let depth = 0;
@@ -65,6 +75,15 @@ export function placeGlyphs(content: string, widths: ReadonlyMap<string, readonl
         size = nums[0] ?? 0;
         break;
       }
+      case 'Tc':
+        tc = nums[0] ?? NaN;
+        break;
+      case 'q':
+        saved.push(tc);
+        break;
+      case 'Q':
+        tc = saved.pop() ?? 0;
+        break;
       case 'Tm':
         x = nums[4] ?? NaN;
         y = nums[5] ?? NaN;

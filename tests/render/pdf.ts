@@ -139,6 +139,16 @@ export async function embeddedFonts(bytes: Uint8Array): Promise<EmbeddedFontInfo
   return out;
 }
 
+/** /BaseFont of every font dictionary (object streams included, which a byte search would miss). */
+export async function baseFontNames(bytes: Uint8Array): Promise<string[]> {
+  const doc = await PDFDocument.load(bytes, { updateMetadata: false });
+  const names: string[] = [];
+  for (const [, obj] of doc.context.enumerateIndirectObjects()) {
+    if (obj instanceof PDFDict && obj.get(PDFName.of('Type'))?.toString() === '/Font') names.push(obj.get(PDFName.of('BaseFont'))?.toString() ?? '');
+  }
+  return names;
+}
+
 /** The catalog and a few objects reachable from it, for structure assertions. */
 export async function catalog(bytes: Uint8Array): Promise<{ doc: PDFDocument; root: PDFDict }> {
   const doc = await PDFDocument.load(bytes, { updateMetadata: false });

@@ -7,7 +7,7 @@ import { renderPages } from '../../src/render/index.js';
 import type { LineItem, PageModel } from '../../src/layout/types.js';
 import { placeGlyphs, parseToUnicode } from './content.js';
 import { a4, fonts, lineItem, lineText, model } from './helpers.js';
-import { catalog, embeddedFonts, loadWithPdfjs, pageChars, pageContents, pdfText, xmpOf } from './pdf.js';
+import { baseFontNames, catalog, embeddedFonts, loadWithPdfjs, pageChars, pageContents, pdfText, xmpOf } from './pdf.js';
 import { sampleModel, URL_1 } from './sample.js';
 
 const VERSION = '9.9.9';
@@ -79,7 +79,9 @@ describe.each(variants)('renderPages ($name)', ({ options }) => {
       expect(f.fontFile2Bytes).toBeLessThan(200_000); // a subset, not the 14 MiB face
     }
     expect(embedded.some((f) => f.toUnicode.includes('<2014 2014>'))).toBe(true);
-    expect(Buffer.from(bytes).toString('latin1')).not.toMatch(/Helvetica|Times-Roman|Courier/);
+    const names = await baseFontNames(bytes);
+    expect(names.length).toBeGreaterThanOrEqual(8); // Type0 + CIDFont per face
+    for (const name of names) expect(name).not.toMatch(/Helvetica|Times|Courier|Symbol|ZapfDingbats/);
   });
 
   it('writes link annotations, named destinations and the outline', async () => {
