@@ -149,7 +149,7 @@ class Composer {
       const p = `/articles/${i}`;
       const entry = this.text(
         st,
-        [this.run(`${i + 1}. `, st, p), this.run(a.title, st, `${p}/title`), this.run(`（${a.source}）`, st, `${p}/source`)],
+        [this.run(`${i + 1}. `, st, p), this.run(a.title, st, `${p}/title`), this.run(`（${a.source}）`, st, `${p}/source`, { keepTogether: true })],
         p,
         'TOCI',
         {

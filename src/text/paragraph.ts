@@ -3,7 +3,8 @@
 import type { FontSet } from './fonts.js';
 import type { BrokenParagraph, Line, ParagraphInput } from './types.js';
 import { absorbLeading, shapeRuns } from './shape.js';
-import { classifyBoundaries } from './opportunities.js';
+import type { Cluster } from './shape.js';
+import { BreakClass, classifyBoundaries } from './opportunities.js';
 import { buildModel } from './model.js';
 import { chooseBreaks, pushInAllowed } from './total-fit.js';
 import { buildLine } from './lines.js';
@@ -24,6 +25,7 @@ export function breakParagraph(input: ParagraphInput, fonts: FontSet): BrokenPar
   // A Latin string wider than the narrowest line may be broken inside.
   const narrowest = Math.max(1, Math.min(firstTarget, restTarget) - reserve);
   const { cls, mandatory } = classifyBoundaries(text, clusters, (a, b) => m.W[b]! - m.W[a]! - m.gap[b - 1]!, narrowest);
+  keepRunsTogether(input, clusters, cls);
   const justify = input.align === 'justify';
   const breaks = chooseBreaks(m, { firstTarget, restTarget, reserve, justify, cls, mandatory });
 
@@ -40,4 +42,13 @@ export function breakParagraph(input: ParagraphInput, fonts: FontSet): BrokenPar
     i = j;
   }
   return { text, lines };
+}
+
+/** Demote the ordinary breaks inside keepTogether runs to the last resort. */
+function keepRunsTogether(input: ParagraphInput, clusters: readonly Cluster[], cls: Uint8Array): void {
+  if (!input.runs.some((r) => r.keepTogether)) return;
+  for (let k = 1; k < clusters.length; k++) {
+    const run = clusters[k]!.run;
+    if (run === clusters[k - 1]!.run && input.runs[run]?.keepTogether && cls[k]! < BreakClass.Anywhere) cls[k] = BreakClass.Anywhere;
+  }
 }

@@ -16,6 +16,11 @@ export interface StyledRun {
   href?: string;
   /** JSON Pointer of the input this run came from, for error messages. */
   pointer: string;
+  /**
+   * Break inside this run only when nothing else avoids an overflow: a contents entry's
+   * （source） reads as one unit and should not leave 报） alone on the last line.
+   */
+  keepTogether?: boolean;
 }
 
 export interface ParagraphInput {
