@@ -33,6 +33,8 @@ export interface Cluster {
   /** First and last character (code point strings) of the cluster. */
   first: string;
   last: string;
+  /** An invisible character at the very start, waiting to join the first real glyph. */
+  pendingLead?: true;
 }
 
 interface ShapedGlyphUnits {
@@ -245,18 +247,15 @@ function attachLoose(clusters: Cluster[], at: number, ch: string): void {
     return;
   }
   // Nothing before it: remember it in a zero-glyph cluster that the next cluster absorbs.
-  clusters.push({ start: at, end: at + ch.length, run: 0, face: '', size: 0, glyphs: [], kind: 'newline', first: ch, last: ch });
-  pendingLead.add(clusters[clusters.length - 1]!);
+  clusters.push({ start: at, end: at + ch.length, run: 0, face: '', size: 0, glyphs: [], kind: 'newline', first: ch, last: ch, pendingLead: true });
 }
-
-const pendingLead = new WeakSet<Cluster>();
 
 /** Fold leading invisible characters into the first real glyph. */
 export function absorbLeading(clusters: Cluster[]): Cluster[] {
   const out: Cluster[] = [];
   let lead: Cluster[] = [];
   for (const c of clusters) {
-    if (pendingLead.has(c)) {
+    if (c.pendingLead) {
       lead.push(c);
       continue;
     }
@@ -266,11 +265,11 @@ export function absorbLeading(clusters: Cluster[]): Cluster[] {
       c.start = lead[0]!.start;
       lead = [];
     } else if (lead.length > 0) {
-      out.push(...lead.map((l) => ({ ...l, kind: 'newline' as const })));
+      out.push(...lead.map(({ pendingLead: _, ...l }) => l));
       lead = [];
     }
     out.push(c);
   }
-  for (const l of lead) out.push(l);
+  for (const { pendingLead: _, ...l } of lead) out.push(l);
   return out;
 }
