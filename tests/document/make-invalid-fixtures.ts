@@ -1,5 +1,5 @@
 // Writes fixtures/invalid/*.json (each the base issue with exactly one thing wrong) and
-// fixtures/invalid/expected.json (file → [{pointer, line, column}]):
+// tests/document/invalid-expected.json (file → [{pointer, line, column}]):
 //   npx tsx tests/document/make-invalid-fixtures.ts
 // Expected positions are found by searching the written text for the offending spot, not by
 // asking the validator, so the tests that compare the two can fail.
@@ -190,8 +190,8 @@ function main(): void {
     writeFileSync(path.join(dir, c.file), text);
     expected[c.file] = c.expect(text);
   }
-  writeFileSync(path.join(dir, 'expected.json'), `${JSON.stringify(expected, null, 2)}\n`);
-  console.log(`wrote ${cases.length} invalid fixtures and expected.json to ${dir}`);
+  writeFileSync(path.join(import.meta.dirname, 'invalid-expected.json'), `${JSON.stringify(expected, null, 2)}\n`);
+  console.log(`wrote ${cases.length} invalid fixtures to ${dir} and their expectations to tests/document/invalid-expected.json`);
 }
 
 main();
