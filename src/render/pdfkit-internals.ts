@@ -60,7 +60,10 @@ export interface PdfkitNameTree {
 export interface PdfkitDocument {
   page: PdfkitPage;
   _id: Uint8Array;
-  _root: PdfkitRef & { data: { Names: PdfkitRef & { data: { Dests: PdfkitNameTree } } } };
+  _root: PdfkitRef & { data: { Names: PdfkitRef & { data: { Dests: PdfkitNameTree } }; Metadata?: PdfkitRef } };
+  /** The XMP being built; ended and written as the catalog's /Metadata by endMetadata() at doc.end(). */
+  metadata: { end(): void; getXML(): string };
+  endMetadata(): void;
   info: Record<string, unknown>;
   outline: PdfkitOutline;
   _font: PdfkitEmbeddedFont;

@@ -2,6 +2,7 @@
 // main thread, so its console warnings can be captured) and pdf-lib for the object graph.
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, PDFRef, PDFStream, PDFString, PDFHexString, decodePDFRawStream } from 'pdf-lib';
 import { getDocument, VerbosityLevel } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { inflateSync } from 'node:zlib';
 import { parseToUnicode } from './content.js';
 
 export interface TextRun {
@@ -159,12 +160,28 @@ export function pdfText(v: unknown): string | undefined {
   return v instanceof PDFString || v instanceof PDFHexString ? v.decodeText() : undefined;
 }
 
-/** The XMP packet (pdfkit writes it uncompressed). */
+/** The XMP packet: as written, or inside a deflated stream (render/ deflates it outside PDF/A). */
 export function xmpOf(bytes: Uint8Array): string {
-  const s = Buffer.from(bytes).toString('utf8');
-  const a = s.indexOf('<?xpacket begin');
-  const b = s.indexOf('<?xpacket end', a);
-  return a < 0 || b < 0 ? '' : s.slice(a, b);
+  const packet = (s: string): string => {
+    const a = s.indexOf('<?xpacket begin');
+    const b = s.indexOf('<?xpacket end', a);
+    return a < 0 || b < 0 ? '' : s.slice(a, b);
+  };
+  const raw = Buffer.from(bytes);
+  const plain = packet(raw.toString('utf8'));
+  if (plain) return plain;
+  const text = raw.toString('latin1');
+  for (let at = text.indexOf('stream\n'); at >= 0; at = text.indexOf('stream\n', at + 1)) {
+    const end = text.indexOf('\nendstream', at);
+    if (end < 0) break;
+    try {
+      const found = packet(inflateSync(raw.subarray(at + 7, end)).toString('utf8'));
+      if (found) return found;
+    } catch {
+      // not a deflated stream (or not a stream start): go on
+    }
+  }
+  return '';
 }
 
 export interface PageContent {
