@@ -6,7 +6,8 @@
 import type * as fontkit from 'fontkit';
 import type { FontSet } from '../text/fonts.js';
 import type { Page } from '../layout/types.js';
-import type { GlyphFragment } from '../text/types.js';
+import type { GlyphFragment, PositionedGlyph } from '../text/types.js';
+import { alternateGlyph } from './alternate-glyphs.js';
 import { embedFont } from './embed-font.js';
 import type { PdfkitDocument, PdfkitEmbeddedFont } from './pdfkit-internals.js';
 
@@ -68,27 +69,16 @@ export class DocumentFonts {
  * two places (— and ― share a glyph under the ZHS locl) the glyph is added to the subset a
  * second time under a new CID carrying the other text: copying gives back each character.
  */
-export function includeGlyph(font: PdfkitEmbeddedFont, glyphId: number, text: string): number {
+export function includeGlyph(font: PdfkitEmbeddedFont, glyphId: number, text: string, fit?: GlyphFit): number {
   const cid = font.subset.includeGlyph(glyphId);
   if (font.widths[cid] == null) font.widths[cid] = naturalWidth(font.font, glyphId) * font.scale;
   const cps = codePointsOf(text);
   const mapped = font.unicode[cid];
-  if (mapped == null) {
-    font.unicode[cid] = cps;
-    return cid;
-  }
-  if (sameCodePoints(mapped, cps)) return cid;
-  let byText = alternates.get(font);
-  if (!byText) alternates.set(font, (byText = new Map()));
-  const key = `${glyphId}\u0000${text}`;
-  const known = byText.get(key);
-  if (known !== undefined) return known;
-  font.subset.glyphs.push(glyphId);
-  const alt = font.subset.glyphs.length - 1;
-  font.widths[alt] = font.widths[cid];
-  font.unicode[alt] = cps;
-  byText.set(key, alt);
-  return alt;
+  if (mapped == null) font.unicode[cid] = cps;
+  const sameText = mapped == null || sameCodePoints(mapped, cps);
+  if (sameText && fit === undefined) return cid;
+  const natural = naturalWidth(font.font, glyphId);
+  return alternateGlyph(font, glyphId, cid, cps, fit?.shift ?? 0, fit?.advance ?? natural);
 }
 
 /** Code-point order (not UTF-16 order, not locale order). */
@@ -103,10 +93,30 @@ function compareText(a: string, b: string): number {
 }
 
 /** Extra CIDs of a glyph per text, per embedded font (so per document). */
-const alternates = new WeakMap<PdfkitEmbeddedFont, Map<string, number>>();
 
 function sameCodePoints(a: readonly number[], b: readonly number[]): boolean {
   return a.length === b.length && a.every((v, i) => v === b[i]);
+}
+
+/** A glyph drawn narrower than the font's advance (font units), its outline moved by `shift` (whole font units). */
+interface GlyphFit {
+  shift: number;
+  advance: number;
+}
+
+/**
+ * How a glyph the layout set narrower than the font draws it fits its box: a closing mark
+ * without its blank half or a break space set to nothing keeps its outline at the pen; an
+ * opening mark without its left blank (dx < 0) has its outline moved left instead of the pen.
+ * Either way the glyph's box in the PDF is the one the layout gave it, so text extractors
+ * see a line end at the measure, not half an em past it.
+ */
+function glyphFit(font: PdfkitEmbeddedFont, glyph: PositionedGlyph, size: number): GlyphFit | undefined {
+  const natural = naturalWidth(font.font, glyph.id);
+  const toUnits = font.font.unitsPerEm / size;
+  const advance = Math.round(glyph.advance * toUnits * 1000) / 1000;
+  if (advance > natural - 0.5 || glyph.dx > 0) return undefined;
+  return { shift: Math.round(glyph.dx * toUnits), advance: Math.max(0, advance) };
 }
 
 function naturalWidth(font: fontkit.Font, glyphId: number): number {
@@ -238,6 +248,17 @@ export function textObject(
     cids.push(g.cid);
     penX += ((font.widths[g.cid] ?? 0) * size) / 1000 + Number(num(state.tc, 5));
   }
+  // A line-end mark set without its blank half (，at the measure) or a zero-width break space
+  // is narrower than its font width: move the pen back to where the model ends the line, so
+  // text extractors (pdf.js, poppler) see the line end at the measure, not half an em past it.
+  const last = placed[placed.length - 1];
+  if (last && last.ty === penY && Math.abs(penX - last.end) > PEN_TOLERANCE) {
+    const adjust = Math.round(((penX - last.end) * 1000) / size * 1000) / 1000;
+    if (adjust !== 0) {
+      flushString();
+      tj.push(num(adjust));
+    }
+  }
   flushTJ();
   ops.push('ET');
   return ops.join('\n');
@@ -252,6 +273,8 @@ interface PlacedGlyph {
   ty: number;
   /** Where the next glyph on the same baseline starts, less this glyph's natural end (pt). */
   gapAfter: number | undefined;
+  /** Where the model puts the pen after this glyph (user space). */
+  end: number;
 }
 
 function placeLine(fonts: DocumentFonts, lineX: number, baseline: number, fragments: readonly GlyphFragment[]): PlacedGlyph[] {
@@ -262,12 +285,14 @@ function placeLine(fonts: DocumentFonts, lineX: number, baseline: number, fragme
     const font = fonts.face(fragment.face);
     let pen = lineX + fragment.x;
     for (const glyph of fragment.glyphs) {
-      const cid = includeGlyph(font, glyph.id, glyph.text);
-      const tx = pen + glyph.dx;
+      const fit = glyphFit(font, glyph, fragment.size);
+      const cid = includeGlyph(font, glyph.id, glyph.text, fit);
+      // A fitted glyph carries its dx in the outline (to the font unit): the pen stays where the layout put it.
+      const tx = pen + glyph.dx - (fit ? (fit.shift * fragment.size) / font.font.unitsPerEm : 0);
       const ty = baseline - glyph.dy;
       const prev = placed[placed.length - 1];
       if (prev && prev.ty === ty) prev.gapAfter = tx - prevEnd;
-      placed.push({ font, fragment, cid, tx, ty, gapAfter: undefined });
+      placed.push({ font, fragment, cid, tx, ty, gapAfter: undefined, end: pen + glyph.advance });
       prevEnd = tx + ((font.widths[cid] ?? 0) * fragment.size) / 1000;
       pen += glyph.advance;
     }
