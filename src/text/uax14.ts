@@ -98,15 +98,8 @@ function classOf(cp: number): number {
 function nuFollows(text: string, i: number): boolean {
   const n = text.length;
   while (i < n) {
-    let cp = text.charCodeAt(i);
-    let len = 1;
-    if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < n) {
-      const lo = text.charCodeAt(i + 1);
-      if (lo >= 0xdc00 && lo <= 0xdfff) {
-        cp = 0x10000 + ((cp - 0xd800) << 10) + (lo - 0xdc00);
-        len = 2;
-      }
-    }
+    const cp = text.codePointAt(i)!;
+    const len = cp > 0xffff ? 2 : 1;
     const c = classOf(cp);
     if (c !== CM && c !== ZWJ) return c === NU;
     i += len;
@@ -136,15 +129,9 @@ export function findBreakOpportunities(text: string): BreakOpportunity[] {
   let ri = 0;
 
   for (let i = 0; i < n; ) {
-    let cp = text.charCodeAt(i);
-    let len = 1;
-    if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < n) {
-      const lo = text.charCodeAt(i + 1);
-      if (lo >= 0xdc00 && lo <= 0xdfff) {
-        cp = 0x10000 + ((cp - 0xd800) << 10) + (lo - 0xdc00);
-        len = 2;
-      }
-    }
+    // codePointAt pairs surrogates and returns a lone one as itself (class SG → AL, LB1).
+    const cp = text.codePointAt(i)!;
+    const len = cp > 0xffff ? 2 : 1;
     const cur = classOf(cp);
     const isMark = cur === CM || cur === ZWJ;
     // LB9: a mark joins the unit before it, unless that unit is BK CR LF NL SP ZW (or sot).
