@@ -50,18 +50,25 @@ interface ShapedGlyphUnits {
 type Script = 'hani' | 'latn';
 
 // Shaping results depend only on (face, script, text); the same words recur across an issue
-// and across the layout passes over it, so this cache makes re-breaking nearly free.
-const shapeCache = new WeakMap<fontkit.Font, Map<string, ShapedGlyphUnits[]>>();
-const CACHE_LIMIT = 20000;
+// and across the layout passes over it, so this cache makes re-breaking nearly free. It is
+// bounded by the glyphs it holds, not by entries: a segment can be a whole paragraph, and a
+// service rendering ever-new issues must not grow (20,000 paragraph-long entries were 250 MiB).
+interface ShapeCache {
+  entries: Map<string, ShapedGlyphUnits[]>;
+  glyphs: number;
+}
+const shapeCache = new WeakMap<fontkit.Font, ShapeCache>();
+/** About 10 MiB of cached glyph records per face: several issues' worth of text. */
+const CACHE_GLYPHS = 100_000;
 
 function shapeUnits(font: fontkit.Font, text: string, script: Script): ShapedGlyphUnits[] {
   let perFont = shapeCache.get(font);
   if (!perFont) {
-    perFont = new Map();
+    perFont = { entries: new Map(), glyphs: 0 };
     shapeCache.set(font, perFont);
   }
   const key = script + text;
-  const hit = perFont.get(key);
+  const hit = perFont.entries.get(key);
   if (hit) return hit;
   const run = font.layout(text, [], script, 'ZHS ');
   const out: ShapedGlyphUnits[] = [];
@@ -86,8 +93,12 @@ function shapeUnits(font: fontkit.Font, text: string, script: Script): ShapedGly
       });
     }
   }
-  if (perFont.size > CACHE_LIMIT) perFont.clear();
-  perFont.set(key, result);
+  if (perFont.glyphs + result.length > CACHE_GLYPHS) {
+    perFont.entries.clear();
+    perFont.glyphs = 0;
+  }
+  perFont.entries.set(key, result);
+  perFont.glyphs += result.length;
   return result;
 }
 
