@@ -7,7 +7,7 @@ import { rasterize } from './raster.js';
 
 const golden = fileURLToPath(new URL('./bulletin-663.pdf', import.meta.url));
 const target = fileURLToPath(new URL('./bulletin-663.page-1.png', import.meta.url));
-const [first] = await rasterize(new Uint8Array(readFileSync(golden)), 72);
+const [first] = await rasterize(new Uint8Array(readFileSync(golden)), 100);
 if (!first) throw new Error('golden has no page');
 writeFileSync(target, first.png);
 console.log(`tests/golden/bulletin-663.page-1.png: ${first.width}×${first.height}`);
