@@ -6,6 +6,7 @@
 // with an x offset, with its own advance in hmtx and /W. So text extractors (pdf.js,
 // poppler) box every glyph where the layout put it — a line never seems to run past the
 // measure — and the font program grows by 18 bytes per alternate, not by a copy of the outline.
+import type * as fontkit from 'fontkit';
 import type { PdfkitEmbeddedFont } from './pdfkit-internals.js';
 
 interface Alternate {
@@ -27,7 +28,61 @@ interface TtfSubsetInternals {
   _addGlyph(gid: number): number;
 }
 
+/** What fontkit's TrueType Font keeps that the subset writer reads (node_modules/fontkit). */
+interface TtfFontInternals {
+  loca: { offsets: number[] };
+  hmtx: { metrics: { length: number; get(i: number): { advance: number; bearing: number } | undefined }; bearings: { get(i: number): number | undefined } };
+  _getTableStream(tag: string): { pos: number; readBuffer(length: number): Uint8Array } | null;
+  _variationProcessor?: unknown;
+}
+
+interface RawGlyph {
+  data: Uint8Array;
+  advance: number;
+  bearing: number;
+}
+
+// The glyf record and metrics of each simple glyph, read once per process and face: fontkit's
+// own _addGlyph decodes every outline point just to see whether the glyph is composite,
+// which was a fifth of a warm render. Composite glyphs (none in the bundled CJK faces) and
+// variable fonts still take fontkit's path.
+const rawGlyphs = new WeakMap<fontkit.Font, Map<number, RawGlyph | null>>();
+
+function simpleGlyph(face: fontkit.Font, gid: number): RawGlyph | null {
+  let cache = rawGlyphs.get(face);
+  if (!cache) rawGlyphs.set(face, (cache = new Map()));
+  const known = cache.get(gid);
+  if (known !== undefined) return known;
+  const font = face as unknown as TtfFontInternals;
+  let raw: RawGlyph | null = null;
+  const stream = font._variationProcessor ? null : font._getTableStream('glyf');
+  const start = font.loca?.offsets[gid];
+  const end = font.loca?.offsets[gid + 1];
+  if (stream && start !== undefined && end !== undefined) {
+    stream.pos += start;
+    const data = new Uint8Array(stream.readBuffer(end - start));
+    const composite = data.length >= 2 && new DataView(data.buffer, data.byteOffset).getInt16(0) < 0;
+    if (!composite) {
+      const { metrics, bearings } = font.hmtx;
+      const m = gid < metrics.length ? metrics.get(gid) : undefined;
+      const last = metrics.get(metrics.length - 1);
+      raw = {
+        data,
+        advance: m ? m.advance : (last?.advance ?? 0),
+        bearing: m ? m.bearing : (bearings.get(gid - metrics.length) ?? 0),
+      };
+    }
+  }
+  cache.set(gid, raw);
+  return raw;
+}
+
 const byFont = new WeakMap<PdfkitEmbeddedFont, { alternates: Map<number, Alternate>; keys: Map<string, number> }>();
+
+/** Our glyph writer for this font's subset (idempotent): call before the subset is encoded. */
+export function useSubsetWriter(font: PdfkitEmbeddedFont): void {
+  stateOf(font);
+}
 
 function stateOf(font: PdfkitEmbeddedFont): { alternates: Map<number, Alternate>; keys: Map<string, number> } {
   let state = byFont.get(font);
@@ -39,7 +94,15 @@ function stateOf(font: PdfkitEmbeddedFont): { alternates: Map<number, Alternate>
   const addGlyph = subset._addGlyph.bind(subset);
   subset._addGlyph = (gid: number): number => {
     const alt = alternates.get(subset.glyf.length);
-    if (!alt) return addGlyph(gid);
+    if (!alt) {
+      const raw = simpleGlyph(font.font, gid);
+      if (!raw) return addGlyph(gid);
+      subset.glyf.push(raw.data);
+      subset.loca.offsets.push(subset.offset);
+      subset.hmtx.metrics.push({ advance: raw.advance, bearing: raw.bearing });
+      subset.offset += raw.data.length;
+      return subset.glyf.length - 1;
+    }
     const buffer = compositeGlyph(font, gid, alt);
     subset.glyf.push(buffer);
     subset.loca.offsets.push(subset.offset);

@@ -7,7 +7,7 @@ import type * as fontkit from 'fontkit';
 import type { FontSet } from '../text/fonts.js';
 import type { Page } from '../layout/types.js';
 import type { GlyphFragment, PositionedGlyph } from '../text/types.js';
-import { alternateGlyph } from './alternate-glyphs.js';
+import { alternateGlyph, useSubsetWriter } from './alternate-glyphs.js';
 import { embedFont } from './embed-font.js';
 import type { PdfkitDocument, PdfkitEmbeddedFont } from './pdfkit-internals.js';
 
@@ -31,6 +31,7 @@ export class DocumentFonts {
     this.doc.font(id);
     const embedded = this.doc._font;
     embedded.embed = () => embedFont(this.doc, embedded);
+    useSubsetWriter(embedded);
     this.embedded.set(id, embedded);
     return embedded;
   }
