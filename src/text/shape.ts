@@ -58,8 +58,8 @@ interface ShapeCache {
   glyphs: number;
 }
 const shapeCache = new WeakMap<fontkit.Font, ShapeCache>();
-/** About 10 MiB of cached glyph records per face: several issues' worth of text. */
-const CACHE_GLYPHS = 100_000;
+/** About 2.5 MiB of glyph records per face: five issues the size of 663. Larger caches only raised the peak RSS of a long-running service (V8 promotes, then drops, the whole cache). */
+const CACHE_GLYPHS = 25_000;
 
 function shapeUnits(font: fontkit.Font, text: string, script: Script): ShapedGlyphUnits[] {
   let perFont = shapeCache.get(font);
