@@ -58,10 +58,58 @@ interface ShapeCache {
   glyphs: number;
 }
 const shapeCache = new WeakMap<fontkit.Font, ShapeCache>();
-/** About 2.5 MiB of glyph records per face: five issues the size of 663. Larger caches only raised the peak RSS of a long-running service (V8 promotes, then drops, the whole cache). */
+/**
+ * About 2.5 MiB of glyph records per face: five issues the size of 663. Larger caches only
+ * raised the peak RSS of a long-running service (V8 promotes, then drops, the whole cache).
+ */
 const CACHE_GLYPHS = 25_000;
 
+// Ideographs shape alone: in the bundled faces no feature under hani/ZHS joins, moves or
+// substitutes an ideograph by context (tests/text/ideographs.test.ts checks whole strings
+// against per-character shaping), so a run of them is set from a per-character table and
+// fontkit's GSUB/GPOS machinery runs once per character per process instead of once per
+// new sentence. Bounded by the face's ideographs.
+const ideographCache = new WeakMap<fontkit.Font, Map<string, ShapedGlyphUnits>>();
+
+// Han only: kana and hangul (also 'ideographic' to the breaker) are not covered by that check.
+const ONLY_HAN = /^[\p{Script=Han}〇]+$/u;
+
+function onlyIdeographs(text: string): boolean {
+  return ONLY_HAN.test(text);
+}
+
+function shapeIdeographs(font: fontkit.Font, text: string): ShapedGlyphUnits[] {
+  let table = ideographCache.get(font);
+  if (!table) ideographCache.set(font, (table = new Map()));
+  const out: ShapedGlyphUnits[] = [];
+  for (const ch of text) {
+    let g = table.get(ch);
+    if (!g) {
+      [g] = shapeWithFontkit(font, ch, 'hani');
+      if (!g) throw new Error(`fontkit gave no glyph for ${ch}`);
+      table.set(ch, g);
+    }
+    out.push(g);
+  }
+  return out;
+}
+
+// A Chinese segment alternates runs of Han and of marks; only the marks need fontkit (their
+// ZHS forms and the —— ligature), and the same few mark runs recur all through an issue.
+const HAN_RUNS = /[\p{Script=Han}〇]+|[^\p{Script=Han}〇]+/gu;
+
 function shapeUnits(font: fontkit.Font, text: string, script: Script): ShapedGlyphUnits[] {
+  if (script !== 'hani') return shapeCached(font, text, script);
+  if (onlyIdeographs(text)) return shapeIdeographs(font, text);
+  const out: ShapedGlyphUnits[] = [];
+  for (const [part] of text.matchAll(HAN_RUNS)) {
+    const units = onlyIdeographs(part) ? shapeIdeographs(font, part) : shapeCached(font, part, script);
+    for (const u of units) out.push(u);
+  }
+  return out;
+}
+
+function shapeCached(font: fontkit.Font, text: string, script: Script): ShapedGlyphUnits[] {
   let perFont = shapeCache.get(font);
   if (!perFont) {
     perFont = { entries: new Map(), glyphs: 0 };
@@ -70,6 +118,17 @@ function shapeUnits(font: fontkit.Font, text: string, script: Script): ShapedGly
   const key = script + text;
   const hit = perFont.entries.get(key);
   if (hit) return hit;
+  const result = shapeWithFontkit(font, text, script);
+  if (perFont.glyphs + result.length > CACHE_GLYPHS) {
+    perFont.entries.clear();
+    perFont.glyphs = 0;
+  }
+  perFont.entries.set(key, result);
+  perFont.glyphs += result.length;
+  return result;
+}
+
+function shapeWithFontkit(font: fontkit.Font, text: string, script: Script): ShapedGlyphUnits[] {
   const run = font.layout(text, [], script, 'ZHS ');
   const out: ShapedGlyphUnits[] = [];
   let consumed = 0;
@@ -93,12 +152,6 @@ function shapeUnits(font: fontkit.Font, text: string, script: Script): ShapedGly
       });
     }
   }
-  if (perFont.glyphs + result.length > CACHE_GLYPHS) {
-    perFont.entries.clear();
-    perFont.glyphs = 0;
-  }
-  perFont.entries.set(key, result);
-  perFont.glyphs += result.length;
   return result;
 }
 
