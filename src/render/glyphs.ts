@@ -114,7 +114,8 @@ interface GlyphFit {
  */
 function glyphFit(font: PdfkitEmbeddedFont, glyph: PositionedGlyph, size: number): GlyphFit | undefined {
   const natural = naturalWidth(font.font, glyph.id);
-  const toUnits = font.font.unitsPerEm / size;
+  // font.scale is 1000 / unitsPerEm; fontkit's unitsPerEm getter re-reads the head table.
+  const toUnits = 1000 / (font.scale * size);
   const advance = Math.round(glyph.advance * toUnits * 1000) / 1000;
   if (advance > natural - 0.5 || glyph.dx > 0) return undefined;
   return { shift: Math.round(glyph.dx * toUnits), advance: Math.max(0, advance) };
@@ -139,10 +140,17 @@ export function num(n: number, decimals = 3): string {
 
 /** #RRGGBB → 'r g b' in 0..1 for rg/RG. */
 export function rgb(color: string): string {
+  // Asked once per glyph run, with a handful of distinct colours per document.
+  const known = rgbCache.get(color);
+  if (known !== undefined) return known;
   const m = /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(color);
   if (!m) throw new Error(`render: colour '${color}' is not #RRGGBB`);
-  return [m[1], m[2], m[3]].map((h) => num(parseInt(h ?? '0', 16) / 255)).join(' ');
+  const out = [m[1], m[2], m[3]].map((h) => num(parseInt(h ?? '0', 16) / 255)).join(' ');
+  if (rgbCache.size < 256) rgbCache.set(color, out);
+  return out;
 }
+
+const rgbCache = new Map<string, string>();
 
 /**
  * Text state a page's content stream carries from one text object to the next (the PDF
@@ -289,7 +297,7 @@ function placeLine(fonts: DocumentFonts, lineX: number, baseline: number, fragme
       const fit = glyphFit(font, glyph, fragment.size);
       const cid = includeGlyph(font, glyph.id, glyph.text, fit);
       // A fitted glyph carries its dx in the outline (to the font unit): the pen stays where the layout put it.
-      const tx = pen + glyph.dx - (fit ? (fit.shift * fragment.size) / font.font.unitsPerEm : 0);
+      const tx = pen + glyph.dx - (fit ? (fit.shift * fragment.size * font.scale) / 1000 : 0);
       const ty = baseline - glyph.dy;
       const prev = placed[placed.length - 1];
       if (prev && prev.ty === ty) prev.gapAfter = tx - prevEnd;
