@@ -132,17 +132,22 @@ class Composer {
     );
   }
 
-  private contents(): void {
-    const { theme } = this;
-    const s = theme.styles;
-    const label = theme.labels.contents;
+  /** 一、信息目录 / 二、具体内容: a top outline entry, kept with what follows. */
+  private sectionHeading(label: string): void {
+    const s = this.theme.styles.sectionHeading;
     this.push(
-      this.text(s.sectionHeading, [this.run(label, s.sectionHeading, '/articles')], '/articles', 'H2', {
+      this.text(s, [this.run(label, s, '/articles')], '/articles', 'H2', {
         keepWithNext: 2,
         keepTogether: true,
         outline: { level: 0, title: label },
       }),
     );
+  }
+
+  private contents(): void {
+    const { theme } = this;
+    const s = theme.styles;
+    this.sectionHeading(theme.labels.contents);
     const toc = this.struct('TOC');
     const st = s.tocEntry;
     this.issue.articles.forEach((a, i) => {
@@ -172,15 +177,7 @@ class Composer {
   }
 
   private articles(): void {
-    const label = this.theme.labels.articles;
-    const s = this.theme.styles;
-    this.push(
-      this.text(s.sectionHeading, [this.run(label, s.sectionHeading, '/articles')], '/articles', 'H2', {
-        keepWithNext: 2,
-        keepTogether: true,
-        outline: { level: 0, title: label },
-      }),
-    );
+    this.sectionHeading(this.theme.labels.articles);
     this.issue.articles.forEach((a, i) => this.article(a, i));
   }
 
