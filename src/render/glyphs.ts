@@ -257,17 +257,6 @@ export function textObject(
     cids.push(g.cid);
     penX += ((font.widths[g.cid] ?? 0) * size) / 1000 + Number(num(state.tc, 5));
   }
-  // A line-end mark set without its blank half (，at the measure) or a zero-width break space
-  // is narrower than its font width: move the pen back to where the model ends the line, so
-  // text extractors (pdf.js, poppler) see the line end at the measure, not half an em past it.
-  const last = placed[placed.length - 1];
-  if (last && last.ty === penY && Math.abs(penX - last.end) > PEN_TOLERANCE) {
-    const adjust = Math.round(((penX - last.end) * 1000) / size * 1000) / 1000;
-    if (adjust !== 0) {
-      flushString();
-      tj.push(num(adjust));
-    }
-  }
   flushTJ();
   ops.push('ET');
   return ops.join('\n');
@@ -282,8 +271,6 @@ interface PlacedGlyph {
   ty: number;
   /** Where the next glyph on the same baseline starts, less this glyph's natural end (pt). */
   gapAfter: number | undefined;
-  /** Where the model puts the pen after this glyph (user space). */
-  end: number;
 }
 
 function placeLine(fonts: DocumentFonts, lineX: number, baseline: number, fragments: readonly GlyphFragment[]): PlacedGlyph[] {
@@ -301,7 +288,7 @@ function placeLine(fonts: DocumentFonts, lineX: number, baseline: number, fragme
       const ty = baseline - glyph.dy;
       const prev = placed[placed.length - 1];
       if (prev && prev.ty === ty) prev.gapAfter = tx - prevEnd;
-      placed.push({ font, fragment, cid, tx, ty, gapAfter: undefined, end: pen + glyph.advance });
+      placed.push({ font, fragment, cid, tx, ty, gapAfter: undefined });
       prevEnd = tx + ((font.widths[cid] ?? 0) * fragment.size) / 1000;
       pen += glyph.advance;
     }
