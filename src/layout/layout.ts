@@ -10,7 +10,7 @@ import { colorOf } from '../theme/resolve.js';
 import { baselineInSlot, measureBlocks, setLine, type Breaker, type MeasureContext } from './measure.js';
 import { paginateRows, type PlacedRow } from './paginate.js';
 import { shiftItem, shiftLink } from './rows.js';
-import type { DocumentInfo, LineItem, NamedDestination, OutlineItem, Page, PageModel } from './types.js';
+import type { DocumentInfo, LineItem, NamedDestination, OutlineItem, Page } from './types.js';
 
 export const MAX_PASSES = 5;
 

@@ -102,7 +102,7 @@ describe('contents', () => {
       const headerIds = new Set(blocks.filter((b) => b.struct.role !== 'TOCI' && (b.pointer === `/articles/${i}` || b.pointer.startsWith(`/articles/${i}/`)) && !b.pointer.includes('/body/')).map((b) => b.struct.id));
       for (const l of lines.filter((x) => headerIds.has(x.item.struct.id))) expect(l.page).toBe(headPage);
     });
-    pages.forEach((p, k) => {
+    pages.forEach((_page, k) => {
       const last = lines.filter((l) => l.page === k).at(-1);
       if (k < pages.length - 1) expect(['H2', 'H3', 'H4']).not.toContain(last!.item.struct.type);
     });
