@@ -9,19 +9,19 @@ import { tryImport } from './tools.mjs';
 export const stageNames = ['validate', 'compose', 'breakLines', 'paginate', 'writePdf', 'subsetFonts'];
 
 async function loadStages() {
-  const [document, compose, text, layout, render, theme, fonts, version] = await Promise.all(
-    ['document/index.js', 'compose/index.js', 'text/index.js', 'layout/index.js', 'render/index.js', 'theme/index.js', 'text/fonts.js', 'version.js'].map(tryImport),
+  const [document, compose, text, pipeline, render, theme, fonts, version] = await Promise.all(
+    ['document/index.js', 'compose/index.js', 'text/index.js', 'pipeline.js', 'render/index.js', 'theme/index.js', 'text/fonts.js', 'version.js'].map(tryImport),
   );
   const need = (m, name) => (m.mod && typeof m.mod[name] === 'function' ? null : m.error ?? `no export ${name}`);
   const missing = {
     validate: need(document, 'validateIssue'),
     compose: need(compose, 'composeIssue') ?? need(theme, 'resolveTheme'),
     breakLines: need(text, 'breakParagraph') ?? need(fonts, 'loadFonts'),
-    paginate: need(layout, 'layoutBlocks') ?? need(layout, 'documentInfo'),
+    paginate: need(pipeline, 'paginateUntilStable') ?? need(pipeline, 'rememberBreaks'),
     writePdf: need(render, 'renderPages'),
   };
   missing.subsetFonts = missing.writePdf;
-  return { document: document.mod, compose: compose.mod, text: text.mod, layout: layout.mod, render: render.mod, theme: theme.mod, fonts: fonts.mod, version: version.mod?.version ?? '0.0.0', missing };
+  return { document: document.mod, compose: compose.mod, text: text.mod, pipeline: pipeline.mod, render: render.mod, theme: theme.mod, fonts: fonts.mod, version: version.mod?.version ?? '0.0.0', missing };
 }
 
 /** fontkit's subset encoder, timed: pdfkit calls createSubset() once per face and document and encode() at the end. */
@@ -55,7 +55,7 @@ async function runOnce(s, input, fontSet, clock) {
   if (s.missing.compose) return t;
   const theme = s.theme.resolveTheme(undefined);
   t0 = performance.now();
-  const blocks = s.compose.composeIssue(checked.issue, theme, {});
+  const { blocks, info } = s.compose.composeIssue(checked.issue, theme, {});
   t.compose = performance.now() - t0;
   if (s.missing.breakLines || s.missing.paginate) return t;
   let breaking = 0;
@@ -70,7 +70,7 @@ async function runOnce(s, input, fontSet, clock) {
     }
   };
   t0 = performance.now();
-  const { pages, outline } = s.layout.layoutBlocks(blocks, theme, breaker);
+  const { pages, outline } = s.pipeline.paginateUntilStable(blocks, theme, s.pipeline.rememberBreaks(breaker));
   const layoutMs = performance.now() - t0;
   t.breakLines = breaking;
   t.paginate = layoutMs - breaking;
@@ -79,7 +79,7 @@ async function runOnce(s, input, fontSet, clock) {
   if (s.missing.writePdf) return t;
   clock.ms = 0;
   t0 = performance.now();
-  const pdf = await s.render.renderPages({ pages, outline, info: s.layout.documentInfo(checked.issue) }, fontSet, { version: s.version });
+  const pdf = await s.render.renderPages({ pages, outline, info }, fontSet, { version: s.version });
   const writeMs = performance.now() - t0;
   t.subsetFonts = clock.ms;
   t.writePdf = writeMs - clock.ms;

@@ -2,8 +2,9 @@
 // `bulletin`: check and build issue documents. Thin: parsing, printing and exit codes only.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { formatError, validateIssueText } from './document/index.js';
-import { loadThemeFile } from './theme/index.js';
+import { validateIssueText } from './document/index.js';
+import { formatError, formatErrors, IssueValidationError } from './errors.js';
+import { checkThemeFile } from './pipeline.js';
 import { version } from './version.js';
 import { parseArgs, usage, UsageError } from './cli/args.js';
 import type { BuildCommand, CheckCommand } from './cli/args.js';
@@ -11,7 +12,6 @@ import { buildMany } from './cli/batch.js';
 import { describeFailure } from './cli/build-one.js';
 import type { BuildJob } from './cli/build-one.js';
 import { expandPatterns } from './cli/glob.js';
-import { IssueValidationError } from './document/types.js';
 
 async function check(cmd: CheckCommand): Promise<number> {
   let failed = false;
@@ -37,17 +37,18 @@ async function check(cmd: CheckCommand): Promise<number> {
 async function build(cmd: BuildCommand): Promise<number> {
   const files = expandPatterns(cmd.files);
   if (files.length === 0) throw new UsageError(`no file matches ${cmd.files.join(' ')}`);
-  let theme: unknown;
   if (cmd.theme !== undefined) {
+    // A bad theme fails every issue the same way: say so once, against the theme file.
+    const themeFile = cmd.theme;
     try {
-      theme = await loadThemeFile(cmd.theme);
+      await checkThemeFile(themeFile);
     } catch (err) {
-      const lines = err instanceof IssueValidationError ? err.errors.map((e) => formatError(cmd.theme!, e)) : describeFailure(cmd.theme, err);
+      const lines = err instanceof IssueValidationError ? formatErrors(err.errors, { theme: themeFile, ...err.files }) : describeFailure(themeFile, err);
       for (const line of lines) process.stderr.write(line + '\n');
       return 1;
     }
   }
-  const options = { theme, pdfa: cmd.pdfa, tagged: cmd.tagged };
+  const options = { themeFile: cmd.theme, pdfa: cmd.pdfa, tagged: cmd.tagged };
   const jobs: BuildJob[] = files.map((input) => ({ input, output: cmd.output, options }));
   const tty = process.stderr.isTTY === true && files.length > 1;
   const started = performance.now();

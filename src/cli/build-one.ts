@@ -2,7 +2,7 @@
 // in-process path and the worker threads report errors the same way and never as a stack trace.
 import { buildFile, IssueValidationError } from '../index.js';
 import type { RenderOptions } from '../index.js';
-import { formatError } from '../document/index.js';
+import { formatError, formatErrors } from '../errors.js';
 
 export interface BuildJob {
   input: string;
@@ -33,7 +33,7 @@ export async function buildOne(job: BuildJob): Promise<BuildOutcome> {
 }
 
 export function describeFailure(file: string, err: unknown): string[] {
-  if (err instanceof IssueValidationError) return err.errors.map((e) => formatError(file, e));
+  if (err instanceof IssueValidationError) return formatErrors(err.errors, { issue: file, ...err.files });
   const e = err as NodeJS.ErrnoException;
   if (e && e.code === 'ENOENT') return [`${file}: cannot read: no such file`];
   if (e && (e.code === 'EISDIR' || e.code === 'EACCES')) return [`${file}: cannot read: ${e.code === 'EISDIR' ? 'is a directory' : 'permission denied'}`];

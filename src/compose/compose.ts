@@ -5,7 +5,7 @@ import type { Article, BodyBlock, Issue } from '../document/types.js';
 import type { StyledRun } from '../text/types.js';
 import type { TextStyle, Theme } from '../theme/types.js';
 import { colorOf } from '../theme/resolve.js';
-import type { Block, BlockStruct, ImageBlock, RuleBlock, StructRole, TextBlock } from './types.js';
+import type { Block, BlockStruct, Composed, DocumentInfo, ImageBlock, RuleBlock, StructRole, TextBlock } from './types.js';
 import { chineseDate, issueNumberLabel } from './numerals.js';
 import { fileTemplateLoader, leadText, type TemplateLoader } from './lead.js';
 import { fileImageLoader, loadImage, type ImageLoader } from './images.js';
@@ -269,7 +269,21 @@ class Composer {
   }
 }
 
-/** The blocks of an issue, in reading order. Throws IssueValidationError for unusable images. */
-export function composeIssue(issue: Issue, theme: Theme, options: ComposeOptions = {}): Block[] {
-  return new Composer(issue, theme, options).compose();
+/** The metadata of an issue: title with its number, publisher, coverage, the outlets as keywords. */
+export function documentInfo(issue: Issue): DocumentInfo {
+  const sources: string[] = [];
+  for (const a of issue.articles) if (!sources.includes(a.source)) sources.push(a.source);
+  return {
+    title: `${issue.bulletin.title}${issueNumberLabel(issue.issue.number)}`,
+    author: issue.bulletin.publisher,
+    subject: `${issue.coverage.topic}（${chineseDate(issue.coverage.from)}至${chineseDate(issue.coverage.to)}）`,
+    keywords: sources,
+    date: issue.issue.date,
+    lang: 'zh-CN',
+  };
+}
+
+/** The blocks of an issue in reading order, and its metadata. Throws IssueValidationError for unusable images. */
+export function composeIssue(issue: Issue, theme: Theme, options: ComposeOptions = {}): Composed {
+  return { blocks: new Composer(issue, theme, options).compose(), info: documentInfo(issue) };
 }

@@ -2,7 +2,7 @@
 // able to read /etc/passwd into a PDF by naming it, through `..`, or through a symlink.
 import { readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
-import { IssueValidationError } from '../document/types.js';
+import { IssueValidationError } from '../errors.js';
 import { readImageHeader, type ImageHeader } from './image-size.js';
 
 export interface ImageLoader {

@@ -1,5 +1,5 @@
 export type * from './types.js';
-export { composeIssue, articleDestination, type ComposeOptions } from './compose.js';
+export { composeIssue, documentInfo, articleDestination, type ComposeOptions } from './compose.js';
 export { chineseDigits, chineseDate, issueNumberLabel } from './numerals.js';
 export { leadText, renderLead, leadFields, type LeadFields, type TemplateLoader } from './lead.js';
 export { readImageHeader, type ImageHeader } from './image-size.js';

@@ -2,7 +2,8 @@
 // a topic like "R&D <试点>" is printed as written.
 import { readFileSync } from 'node:fs';
 import Handlebars from 'handlebars';
-import { IssueValidationError, type Issue } from '../document/types.js';
+import type { Issue } from '../document/types.js';
+import { IssueValidationError } from '../errors.js';
 import { chineseDate } from './numerals.js';
 
 export interface LeadFields {
@@ -40,12 +41,12 @@ export function leadText(issue: Issue, templatePath: string, load: TemplateLoade
   try {
     source = load(templatePath);
   } catch (e) {
-    throw new IssueValidationError([{ pointer: '/templates/lead', message: `cannot read the lead template ${templatePath}: ${(e as Error).message}` }]);
+    throw new IssueValidationError([{ pointer: '/templates/lead', source: 'theme', message: `cannot read the lead template ${templatePath}: ${(e as Error).message}` }]);
   }
   try {
     return renderLead(source, leadFields(issue));
   } catch (e) {
     // A template naming a field we do not give (strict mode) is a theme error, not a crash.
-    throw new IssueValidationError([{ pointer: '/templates/lead', message: `lead template ${templatePath}: ${(e as Error).message}` }]);
+    throw new IssueValidationError([{ pointer: '/templates/lead', source: 'theme', message: `lead template ${templatePath}: ${(e as Error).message}` }]);
   }
 }

@@ -4,6 +4,7 @@
 // layout stage measures it with the line breaker.
 import type { Align, StyledRun } from '../text/types.js';
 
+/** Structure roles of tagged PDF (ISO 32000-1 §14.8.4) the bulletin uses. */
 export type StructRole = 'H1' | 'H2' | 'H3' | 'H4' | 'P' | 'Figure' | 'Caption' | 'TOC' | 'TOCI' | 'Artifact';
 
 export interface BlockStruct {
@@ -88,3 +89,20 @@ export interface ImageBlock extends Flow {
 }
 
 export type Block = TextBlock | RuleBlock | ImageBlock;
+
+/** The document information dictionary and XMP metadata of an issue. */
+export interface DocumentInfo {
+  title: string;
+  author: string;
+  subject: string;
+  keywords: string[];
+  /** Issue date YYYY-MM-DD: creation and modification date at 00:00 China time. */
+  date: string;
+  lang: string;
+}
+
+/** What compose hands on: the blocks in reading order and the document's metadata. */
+export interface Composed {
+  blocks: Block[];
+  info: DocumentInfo;
+}

@@ -1,7 +1,7 @@
 // Rules JSON Schema cannot state, checked on the (schema-shaped parts of the) data and
 // reported exactly like schema errors.
 import { httpUrlMessage } from './messages.js';
-import { isPlainObject, joinPointer } from './pointer.js';
+import { isPlainObject, joinPointer } from '../json/pointer.js';
 import { error } from './problem.js';
 import type { Problem } from './problem.js';
 

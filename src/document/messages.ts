@@ -1,7 +1,7 @@
 // ajv's errors rewritten for the people who edit issue files: one plain sentence per
 // problem, at the pointer of the thing to fix, with ajv's cascades folded away.
 import type { SchemaError } from './ajv.js';
-import { isPlainObject, joinPointer, valueAt } from './pointer.js';
+import { isPlainObject, joinPointer, valueAt } from '../json/pointer.js';
 import { error, kindOf, quotedList, shown } from './problem.js';
 import type { Problem } from './problem.js';
 import { bulletinSchema } from './schema.js';

@@ -1,7 +1,7 @@
 // Input → plain data with every string in NFC, so later stages compare and measure one
 // spelling of each character (a decomposed é and a precomposed é must shape the same).
 // The input is never mutated; the copy is what the validator checks and what it returns.
-import { isPlainObject, joinPointer } from './pointer.js';
+import { isPlainObject, joinPointer } from '../json/pointer.js';
 
 export interface Normalized {
   value: unknown;

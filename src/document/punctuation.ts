@@ -1,7 +1,7 @@
 // Mixed full-width and half-width punctuation (来源: beside 来源：, (HIS) beside （HIS）) is
 // common in pasted text. The engine typesets what it is given, so this is only a warning;
 // nothing is rewritten.
-import { isPlainObject, joinPointer } from './pointer.js';
+import { isPlainObject, joinPointer } from '../json/pointer.js';
 import { warning } from './problem.js';
 import type { Problem } from './problem.js';
 

@@ -55,31 +55,3 @@ export interface Issue {
   lead?: string;
   articles: Article[];
 }
-
-/** One problem with the input, located by JSON Pointer (and by file position when known). */
-export interface IssueError {
-  /** RFC 6901 JSON Pointer; "" or "/" is the whole document. */
-  pointer: string;
-  message: string;
-  /** 1-based, present when the input came from text (a file). */
-  line?: number;
-  column?: number;
-  /** 'warning' problems (mixed punctuation) never stop a build. Default 'error'. */
-  severity?: 'error' | 'warning';
-}
-
-/** Thrown by the API when input is invalid; carries every error, never a stack trace for the user. */
-export class IssueValidationError extends Error {
-  readonly errors: IssueError[];
-  readonly file: string | undefined;
-  constructor(errors: IssueError[], file?: string) {
-    super(
-      errors
-        .map((e) => `${file ? `${file}:${e.line ?? 1}:${e.column ?? 1}: ` : ''}${e.pointer || '/'}: ${e.message}`)
-        .join('\n'),
-    );
-    this.name = 'IssueValidationError';
-    this.errors = errors;
-    this.file = file;
-  }
-}

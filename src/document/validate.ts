@@ -3,13 +3,14 @@ import { schemaErrors } from './ajv.js';
 import { postSchemaChecks } from './checks.js';
 import { translateSchemaErrors } from './messages.js';
 import { normalizeInput } from './normalize.js';
-import { isPlainObject, joinPointer } from './pointer.js';
+import { isPlainObject, joinPointer } from '../json/pointer.js';
 import { error } from './problem.js';
 import type { Problem } from './problem.js';
 import { punctuationWarnings } from './punctuation.js';
-import { parseText } from './source.js';
-import type { SourceMap } from './source.js';
-import type { Issue, IssueError } from './types.js';
+import { parseText } from '../json/source.js';
+import type { SourceMap } from '../json/source.js';
+import { dedupeErrors, type IssueError } from '../errors.js';
+import type { Issue } from './types.js';
 
 export type ValidationResult =
   | { ok: true; issue: Issue; warnings: IssueError[] }
@@ -21,16 +22,6 @@ interface Checked {
   warnings: Problem[];
 }
 
-function dedupe(problems: Problem[]): Problem[] {
-  const seen = new Set<string>();
-  return problems.filter((p) => {
-    const key = `${p.pointer}\u0000${p.message}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
-
 function check(input: unknown): Checked {
   const { value, cycles } = normalizeInput(input);
   let errors = [...translateSchemaErrors(schemaErrors(value), value), ...postSchemaChecks(value)];
@@ -40,7 +31,7 @@ function check(input: unknown): Checked {
     errors = errors.filter((e) => !at.has(e.pointer));
     errors.push(...cycles.map((p) => error(p, 'contains itself (a reference cycle is not JSON data)')));
   }
-  return { value, errors: dedupe(errors), warnings: dedupe(punctuationWarnings(value)) };
+  return { value, errors: dedupeErrors(errors), warnings: dedupeErrors(punctuationWarnings(value)) };
 }
 
 /** Pointer → its rank in a depth-first, key-order walk of the data: the order an editor sees. */
@@ -67,8 +58,8 @@ function rank(order: Map<string, number>, pointer: string): number {
   }
 }
 
-function toIssueError(p: Problem, map?: SourceMap): IssueError {
-  const out: IssueError = { pointer: p.pointer, message: p.message, severity: p.severity };
+function toIssueError(p: Pick<Problem, 'pointer' | 'message' | 'at'> & { severity?: Problem['severity'] }, map?: SourceMap): IssueError {
+  const out: IssueError = { pointer: p.pointer, message: p.message, severity: p.severity ?? 'error', source: 'issue' };
   if (map) {
     const { line, column } = map.locate(p.pointer, p.at);
     out.line = line;
@@ -103,7 +94,7 @@ function internalFailure(e: unknown): ValidationResult {
   const detail = e instanceof Error ? e.message : String(e);
   return {
     ok: false,
-    errors: [{ pointer: '', message: `could not be validated (${detail})`, severity: 'error', line: 1, column: 1 }],
+    errors: [{ pointer: '', message: `could not be validated (${detail})`, severity: 'error', source: 'issue', line: 1, column: 1 }],
     warnings: [],
   };
 }
@@ -129,18 +120,23 @@ export function validateIssue(input: unknown): ValidationResult {
  * Malformed JSON gives one error at the syntax error. Never throws.
  */
 export function validateIssueText(text: string): ValidationResult {
+  return validateIssueSource(text).result;
+}
+
+/** validateIssueText, with the source map later stages locate their errors with (absent when the text is not JSON). */
+export function validateIssueSource(text: string): { result: ValidationResult; map?: SourceMap } {
   try {
-    if (typeof text !== 'string') return validateIssue(text);
+    if (typeof text !== 'string') return { result: validateIssue(text) };
     const parsed = parseText(text);
     if (!parsed.ok) {
       const { problem, location } = parsed;
-      return { ok: false, errors: [{ ...toIssueError(problem), ...location }], warnings: [] };
+      return { result: { ok: false, errors: [{ ...toIssueError(problem), ...location }], warnings: [] } };
     }
     const checked = check(parsed.value);
     const errors = sortByPosition([...parsed.problems, ...checked.errors].map((p) => toIssueError(p, parsed.map)));
     const warnings = sortByPosition(checked.warnings.map((p) => toIssueError(p, parsed.map)));
-    return result(checked, errors, warnings);
+    return { result: result(checked, errors, warnings), map: parsed.map };
   } catch (e) {
-    return internalFailure(e);
+    return { result: internalFailure(e) };
   }
 }

@@ -197,10 +197,6 @@ function textRows(block: TextBlock, index: number, ctx: MeasureContext): Row[] {
       items,
       links,
     };
-    if (i === 0) {
-      if (block.destination !== undefined) row.destination = block.destination;
-      if (block.outline !== undefined) row.outline = block.outline;
-    }
     return row;
   });
 }

@@ -1,10 +1,13 @@
 // The page model: what layout/ produces and render/ draws. Coordinates are pt with the
 // origin at the page's top-left corner and y growing downwards (pdfkit's convention).
+import type { DocumentInfo, StructRole } from '../compose/types.js';
 import type { Line } from '../text/types.js';
+
+export type { DocumentInfo, StructRole };
 
 /** Structure role of a drawn item, for tagged PDF. Items of one element share an id. */
 export interface StructRef {
-  type: 'H1' | 'H2' | 'H3' | 'H4' | 'P' | 'Figure' | 'Caption' | 'TOC' | 'TOCI' | 'Artifact';
+  type: StructRole;
   /** Unique per element in the document; a paragraph split over two pages keeps its id. */
   id: string;
   /** Alternative text (figures: the caption). */
@@ -83,16 +86,6 @@ export interface Page {
   items: PageItem[];
   links: LinkBox[];
   destinations: NamedDestination[];
-}
-
-export interface DocumentInfo {
-  title: string;
-  author: string;
-  subject: string;
-  keywords: string[];
-  /** Issue date YYYY-MM-DD: creation and modification date at 00:00 China time. */
-  date: string;
-  lang: string;
 }
 
 export interface PageModel {

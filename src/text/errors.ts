@@ -1,8 +1,8 @@
-import { IssueValidationError, type IssueError } from '../document/types.js';
+import { IssueValidationError, type ErrorInit } from '../errors.js';
 
 /** A character that no face of its run's fallback chain can draw (typography.md "Fonts"). */
 export class GlyphMissingError extends IssueValidationError {
-  constructor(errors: IssueError[]) {
+  constructor(errors: readonly ErrorInit[]) {
     super(errors);
     this.name = 'GlyphMissingError';
   }

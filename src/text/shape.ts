@@ -5,7 +5,7 @@
 import type * as fontkit from 'fontkit';
 import type { FontSet } from './fonts.js';
 import type { StyledRun } from './types.js';
-import type { IssueError } from '../document/types.js';
+import type { ErrorInit } from '../errors.js';
 import { GlyphMissingError, missingGlyphMessage } from './errors.js';
 import { isCjk, isIdeographic, isIgnorable, isNewline, isSpace, isTokenChar } from './classify.js';
 
@@ -191,7 +191,7 @@ export interface Shaped {
 
 /** NFC text of the runs and its clusters; throws GlyphMissingError naming U+XXXX and the run's pointer. */
 export function shapeRuns(runs: readonly StyledRun[], fonts: FontSet): Shaped {
-  const errors: IssueError[] = [];
+  const errors: ErrorInit[] = [];
   const segments: Segment[] = [];
   // Offsets of characters that get no glyph of their own (newlines, invisible formats).
   const loose: { at: number; ch: string; run: number; newline: boolean }[] = [];

@@ -6,7 +6,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import { IssueValidationError, type IssueError } from '../document/types.js';
+import { dedupeErrors, IssueValidationError, themeError, type IssueError } from '../errors.js';
+import { isPlainObject, joinPointer } from '../json/pointer.js';
+import { parseText, type SourceMap } from '../json/source.js';
 import { defaultTheme } from './default.js';
 import type { Theme } from './types.js';
 
@@ -27,16 +29,16 @@ function describe(e: ErrorObject): IssueError {
   const params = e.params as Record<string, unknown>;
   if (e.keyword === 'additionalProperties') {
     const key = String(params['additionalProperty']);
-    return { pointer: `${e.instancePath}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`, message: `unknown theme key "${key}"` };
+    return themeError(joinPointer(e.instancePath, key), `unknown theme key "${key}"`);
   }
   // The schema's one anyOf is a colour reference (ajv inlines it, so its path is no guide).
   if (e.keyword === 'anyOf') {
-    return { pointer: e.instancePath, message: `must be a colour #RRGGBB or one of "text", "accent", "link" (got ${JSON.stringify(e.data)})` };
+    return themeError(e.instancePath, `must be a colour #RRGGBB or one of "text", "accent", "link" (got ${JSON.stringify(e.data)})`);
   }
   if (e.keyword === 'pattern' && e.schemaPath.endsWith('color/pattern')) {
-    return { pointer: e.instancePath, message: `must be a colour #RRGGBB (got ${JSON.stringify(e.data)})` };
+    return themeError(e.instancePath, `must be a colour #RRGGBB (got ${JSON.stringify(e.data)})`);
   }
-  return { pointer: e.instancePath, message: e.message ?? 'is invalid' };
+  return themeError(e.instancePath, e.message ?? 'is invalid');
 }
 
 /** The errors of a theme override against the schema; empty when it is valid. */
@@ -46,20 +48,7 @@ export function checkTheme(override: unknown): IssueError[] {
   // anyOf reports each failed branch: for a colour reference, its own message replaces them.
   const errors = v.errors ?? [];
   const refs = new Set(errors.filter((e) => e.keyword === 'anyOf').map((e) => e.instancePath));
-  const seen = new Set<string>();
-  return errors
-    .filter((e) => !refs.has(e.instancePath) || e.keyword === 'anyOf')
-    .map(describe)
-    .filter((e) => {
-      const key = `${e.pointer}\0${e.message}`;
-      if (seen.has(key)) return false;
-      seen.add(key);
-      return true;
-    });
-}
-
-function isPlainObject(x: unknown): x is Record<string, unknown> {
-  return typeof x === 'object' && x !== null && !Array.isArray(x);
+  return dedupeErrors(errors.filter((e) => !refs.has(e.instancePath) || e.keyword === 'anyOf').map(describe));
 }
 
 function merge(base: unknown, over: unknown): unknown {
@@ -83,47 +72,79 @@ function checkGeometry(t: Theme): IssueError[] {
   const errors: IssueError[] = [];
   const { page } = t;
   if (page.textWidth > page.width) {
-    errors.push({ pointer: '/page/textWidth', message: `text width ${page.textWidth} pt is wider than the page (${page.width} pt)` });
+    errors.push(themeError('/page/textWidth', `text width ${page.textWidth} pt is wider than the page (${page.width} pt)`));
   }
   const area = page.height - page.marginTop - page.marginBottom;
   const lines = 3 * t.styles.body.pitch;
   if (area < lines) {
-    errors.push({ pointer: '/page', message: `margins leave ${area.toFixed(1)} pt for text: less than three body lines (${lines} pt)` });
+    errors.push(themeError('/page', `margins leave ${area.toFixed(1)} pt for text: less than three body lines (${lines} pt)`));
+  }
+  return errors;
+}
+
+/** What resolving checks beyond the schema: the faces the engine can draw with. */
+export interface ResolveOptions {
+  /** Face ids of the font set: a font chain naming any other is an error at its pointer. */
+  faces?: Iterable<string>;
+}
+
+/** A theme naming a face the font set lacks fails here, pointing into the theme, not mid-paragraph. */
+function checkFaces(t: Theme, faces: Iterable<string>): IssueError[] {
+  const known = new Set(faces);
+  const errors: IssueError[] = [];
+  for (const [role, chain] of Object.entries(t.fonts)) {
+    chain.forEach((id, i) => {
+      if (!known.has(id)) errors.push(themeError(`/fonts/${role}/${i}`, `unknown font face "${id}" (available: ${[...known].join(', ')})`));
+    });
   }
   return errors;
 }
 
 /**
  * The built-in theme with `override` merged in. Throws IssueValidationError (one error per
- * problem, each with a JSON Pointer into the override) when the override does not match the
- * schema.
+ * problem, each with a JSON Pointer into the override and source 'theme') when the override
+ * does not match the schema, its page parts do not fit together, or it names an unknown face.
  */
-export function resolveTheme(override?: unknown, file?: string): Theme {
-  if (override === undefined) return defaultTheme;
-  const errors = checkTheme(override);
-  if (errors.length > 0) throw new IssueValidationError(errors, file);
-  const theme = merge(defaultTheme, override) as Theme;
-  const wrong = checkGeometry(theme);
-  if (wrong.length > 0) throw new IssueValidationError(wrong, file);
+export function resolveTheme(override?: unknown, options: ResolveOptions = {}): Theme {
+  if (override !== undefined) {
+    const errors = checkTheme(override);
+    if (errors.length > 0) throw new IssueValidationError(errors);
+  }
+  const theme = override === undefined ? defaultTheme : (merge(defaultTheme, override) as Theme);
+  const wrong = [...(override === undefined ? [] : checkGeometry(theme)), ...(options.faces ? checkFaces(theme, options.faces) : [])];
+  if (wrong.length > 0) throw new IssueValidationError(wrong);
   return theme;
+}
+
+/** A theme override file as read: its parsed value and where each pointer sits in its text. */
+export interface ThemeFile {
+  file: string;
+  override: unknown;
+  map: SourceMap;
 }
 
 /**
  * Reads a theme override file (the CLI's --theme FILE). A template path in it is taken
- * relative to the file's folder.
+ * relative to the file's folder. Throws IssueValidationError with the file's position when
+ * it cannot be read or is not JSON.
  */
-export function loadThemeFile(file: string): Theme {
-  let json: unknown;
+export function readThemeFile(file: string): ThemeFile {
+  let text: string;
   try {
-    json = JSON.parse(readFileSync(file, 'utf8'));
+    text = readFileSync(file, 'utf8');
   } catch (e) {
-    throw new IssueValidationError([{ pointer: '', message: `cannot read theme: ${(e as Error).message}` }], file);
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder' : code === 'EACCES' ? 'permission denied' : (e as Error).message;
+    throw new IssueValidationError([themeError('', `cannot read theme: ${why}`)], { theme: file });
   }
-  const theme = resolveTheme(json, file);
-  const over = json as { templates?: { lead?: string } };
-  const lead = over.templates?.lead;
-  if (lead !== undefined) {
-    return { ...theme, templates: { ...theme.templates, lead: path.resolve(path.dirname(file), lead) } };
+  const parsed = parseText(text);
+  if (!parsed.ok) {
+    throw new IssueValidationError([{ ...themeError(parsed.problem.pointer, parsed.problem.message), ...parsed.location }], { theme: file });
   }
-  return theme;
+  let override = parsed.value;
+  const lead = isPlainObject(override) && isPlainObject(override['templates']) ? override['templates']['lead'] : undefined;
+  if (typeof lead === 'string' && isPlainObject(override)) {
+    override = { ...override, templates: { ...(override['templates'] as object), lead: path.resolve(path.dirname(file), lead) } };
+  }
+  return { file, override, map: parsed.map };
 }

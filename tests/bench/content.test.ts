@@ -26,7 +26,7 @@ function composedStrings(issue: Issue): string[] {
     out.push(b.runs.map((r) => r.text).join(''));
     if (b.tail?.kind === 'text') out.push(b.tail.runs.map((r) => r.text).join(''));
   };
-  composeIssue(issue, defaultTheme).forEach(visit);
+  composeIssue(issue, defaultTheme).blocks.forEach(visit);
   return out;
 }
 

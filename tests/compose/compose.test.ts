@@ -6,7 +6,7 @@ import { composeIssue } from '../../src/compose/compose.js';
 import { readImageHeader } from '../../src/compose/image-size.js';
 import { chineseDate, chineseDigits, issueNumberLabel } from '../../src/compose/numerals.js';
 import type { Block, TextBlock } from '../../src/compose/types.js';
-import { IssueValidationError } from '../../src/document/types.js';
+import { IssueValidationError } from '../../src/errors.js';
 import { defaultTheme } from '../../src/theme/default.js';
 import { article, jpegBytes, pngBytes, sampleIssue } from './sample.js';
 
@@ -39,7 +39,7 @@ describe('numbers and dates', () => {
 });
 
 describe('masthead', () => {
-  const blocks = composeIssue(sampleIssue({ issue: { number: 1070, date: '2026-03-07' } }), defaultTheme);
+  const blocks = composeIssue(sampleIssue({ issue: { number: 1070, date: '2026-03-07' } }), defaultTheme).blocks;
 
   it('opens with the red title that shrinks to fit, the number and the publisher/date row', () => {
     const [title, number, row, rule] = blocks;
@@ -67,7 +67,7 @@ describe('masthead', () => {
 
 describe('lead', () => {
   it('fills the template with N in Arabic digits and 年月日 dates', () => {
-    const blocks = composeIssue(sampleIssue({}, 3), defaultTheme);
+    const blocks = composeIssue(sampleIssue({}, 3), defaultTheme).blocks;
     const i = texts(blocks).indexOf('本期导语：');
     expect(i).toBeGreaterThan(0);
     expect(textOf(blocks[i + 1])).toBe(
@@ -79,15 +79,15 @@ describe('lead', () => {
     const issue = sampleIssue();
     issue.coverage.topic = 'R&D <试点> "数据"';
     issue.coverage.scope = "A&B's";
-    const lead = texts(composeIssue(issue, defaultTheme)).find((t) => t?.startsWith('本期周报'));
+    const lead = texts(composeIssue(issue, defaultTheme).blocks).find((t) => t?.startsWith('本期周报'));
     expect(lead).toContain('R&D <试点> "数据"相关信息');
     expect(lead).toContain("包括A&B's。");
   });
 
   it('uses the issue lead when given, and a template from the loader', () => {
-    const own = texts(composeIssue(sampleIssue({ lead: '自定义导语 & <b>' }), defaultTheme));
+    const own = texts(composeIssue(sampleIssue({ lead: '自定义导语 & <b>' }), defaultTheme).blocks);
     expect(own).toContain('自定义导语 & <b>');
-    const other = texts(composeIssue(sampleIssue(), defaultTheme, { loadTemplate: () => '共{{count}}篇：{{topic}}\n' }));
+    const other = texts(composeIssue(sampleIssue(), defaultTheme, { loadTemplate: () => '共{{count}}篇：{{topic}}\n' }).blocks);
     expect(other).toContain('共2篇：卫生健康大数据与政策研究');
   });
 
@@ -111,7 +111,7 @@ describe('contents and articles', () => {
     ],
   });
   delete issue.articles[1]!.date;
-  const blocks = composeIssue(issue, defaultTheme);
+  const blocks = composeIssue(issue, defaultTheme).blocks;
   const t = texts(blocks);
 
   it('lists one linked entry per article with hanging indent and a page reference', () => {
@@ -193,7 +193,7 @@ describe('images', () => {
   };
 
   it('reads PNG and JPEG sizes from the headers and scales to a share of the text width', () => {
-    const blocks = composeIssue(withImage('images/a.png', { width: 0.5, caption: '发布现场' }), defaultTheme, { baseDir: issueDir });
+    const blocks = composeIssue(withImage('images/a.png', { width: 0.5, caption: '发布现场' }), defaultTheme, { baseDir: issueDir }).blocks;
     const img = blocks.find((b) => b.kind === 'image');
     expect(img?.kind).toBe('image');
     if (img?.kind !== 'image') return;
@@ -204,7 +204,7 @@ describe('images', () => {
     expect(img.caption && textOf(img.caption)).toBe('发布现场');
     expect(img.caption?.align).toBe('center');
     expect(img.caption?.struct.role).toBe('Caption');
-    const jpg = composeIssue(withImage('images/b.jpg'), defaultTheme, { baseDir: issueDir }).find((b) => b.kind === 'image');
+    const jpg = composeIssue(withImage('images/b.jpg'), defaultTheme, { baseDir: issueDir }).blocks.find((b) => b.kind === 'image');
     expect(jpg?.kind === 'image' && [jpg.format, jpg.pixelWidth, jpg.width]).toEqual(['jpeg', 300, 444]);
   });
 

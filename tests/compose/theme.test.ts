@@ -2,9 +2,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { IssueValidationError } from '../../src/document/types.js';
+import { IssueValidationError } from '../../src/errors.js';
 import { defaultTheme } from '../../src/theme/default.js';
-import { checkTheme, loadThemeFile, resolveTheme } from '../../src/theme/resolve.js';
+import { checkTheme, resolveTheme } from '../../src/theme/resolve.js';
+import { checkThemeFile, renderIssue } from '../../src/pipeline.js';
 import { composeIssue } from '../../src/compose/compose.js';
 import { sampleIssue } from './sample.js';
 
@@ -21,12 +22,12 @@ describe('theme', () => {
 
   it('recolours every use of a named colour', () => {
     const t = resolveTheme({ colors: { accent: '#1F4E9A' } });
-    const blocks = composeIssue(sampleIssue(), t);
+    const blocks = composeIssue(sampleIssue(), t).blocks;
     const title = blocks[0]!;
     expect(title.kind === 'text' && title.runs[0]!.color).toBe('#1F4E9A');
     const rule = blocks.find((b) => b.kind === 'rule');
     expect(rule?.kind === 'rule' && rule.color).toBe('#1F4E9A');
-    expect(checkTheme({ styles: { body: { color: 'purple' } } })).toEqual([
+    expect(checkTheme({ styles: { body: { color: 'purple' } } })).toMatchObject([
       { pointer: '/styles/body/color', message: 'must be a colour #RRGGBB or one of "text", "accent", "link" (got "purple")' },
     ]);
     expect(resolveTheme({ styles: { body: { color: 'link' } } }).styles.body.color).toBe('link');
@@ -68,16 +69,41 @@ describe('theme', () => {
     expect(pointers({ page: { width: 420, textWidth: 400 } })).toEqual([]);
   });
 
-  it('loads a theme file, resolving the lead template next to it', () => {
+  it('loads a theme file, resolving the lead template next to it', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'bp-theme-'));
     const file = path.join(dir, 'theme.json');
     writeFileSync(file, JSON.stringify({ templates: { lead: 'lead.hbs' }, labels: { lead: '导语：' } }));
-    const t = loadThemeFile(file);
+    const t = await checkThemeFile(file);
     expect(t.templates.lead).toBe(path.join(dir, 'lead.hbs'));
     expect(t.labels.lead).toBe('导语：');
     writeFileSync(file, '{"page": {"width": "wide"}}');
-    expect(() => loadThemeFile(file)).toThrow(/\/page\/width/);
+    await expect(checkThemeFile(file)).rejects.toThrow(/\/page\/width/);
     writeFileSync(file, '{oops');
-    expect(() => loadThemeFile(file)).toThrow(IssueValidationError);
+    await expect(checkThemeFile(file)).rejects.toThrow(IssueValidationError);
+  });
+
+  it('reports theme errors against the theme file, at the line and column of the value', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'bp-theme-'));
+    const file = path.join(dir, 'T.json');
+    writeFileSync(file, '{\n  "colors": {\n    "accent": "red"\n  },\n  "fonts": { "body": ["NoSuchFace"] }\n}\n');
+    const err = await checkThemeFile(file).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(IssueValidationError);
+    const e = err as IssueValidationError;
+    expect(e.errors.every((x) => x.source === 'theme')).toBe(true);
+    expect(e.message.split('\n')[0]).toBe(`${file}:3:15: /colors/accent: must be a colour #RRGGBB (got "red")`);
+    // An unknown face is a theme error too, found once the schema passes.
+    writeFileSync(file, '{\n  "fonts": {\n    "body": ["NoSuchFace"]\n  }\n}\n');
+    const faces = (await checkThemeFile(file).catch((x: unknown) => x)) as IssueValidationError;
+    expect(faces.message).toMatch(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:3:14: /fonts/body/0: unknown font face "NoSuchFace"`));
+  });
+
+  it('locates errors of a theme file found while rendering in the theme file, not the issue', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'bp-theme-'));
+    const file = path.join(dir, 'T.json');
+    writeFileSync(file, '{\n  "templates": {\n    "lead": "missing.hbs"\n  }\n}\n');
+    const err = (await renderIssue(sampleIssue(), { themeFile: file }).catch((x: unknown) => x)) as IssueValidationError;
+    expect(err).toBeInstanceOf(IssueValidationError);
+    expect(err.errors[0]).toMatchObject({ source: 'theme', pointer: '/templates/lead', line: 3, column: 13 });
+    expect(err.message.startsWith(`${file}:3:13: /templates/lead: cannot read the lead template`)).toBe(true);
   });
 });

@@ -4,7 +4,8 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatError, validateIssueText } from '../../src/document/index.js';
+import { validateIssueText } from '../../src/document/index.js';
+import { formatError } from '../../src/errors.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const invalidDir = path.join(root, 'fixtures/invalid');

@@ -1,7 +1,9 @@
 // validateIssueText: positions in the file for every problem, and plain syntax errors.
 import { describe, expect, it } from 'vitest';
-import { pointerPosition, validateIssueText } from '../../src/document/index.js';
-import type { IssueError, ValidationResult } from '../../src/document/index.js';
+import { validateIssueText } from '../../src/document/index.js';
+import type { ValidationResult } from '../../src/document/index.js';
+import type { IssueError } from '../../src/errors.js';
+import { pointerPosition } from '../../src/json/source.js';
 import { baseIssue } from './base-issue.js';
 
 function errorsOf(r: ValidationResult): IssueError[] {

@@ -1,8 +1,9 @@
 // validateIssue on parsed data: what format v1 accepts, what it rejects, and how it says so.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatError, validateIssue, validateIssueText } from '../../src/document/index.js';
-import type { IssueError, ValidationResult } from '../../src/document/index.js';
+import { validateIssue, validateIssueText } from '../../src/document/index.js';
+import type { ValidationResult } from '../../src/document/index.js';
+import { formatError, type IssueError } from '../../src/errors.js';
 import { baseIssue } from './base-issue.js';
 import { docShapeExample } from './doc-examples.js';
 
@@ -249,6 +250,7 @@ describe('mixed punctuation warnings', () => {
         pointer: '/articles/0/body/0/text',
         message: 'article mixes half-width ":" and full-width "：" punctuation (full-width at /articles/0/body/2/text); typeset as written',
         severity: 'warning',
+        source: 'issue',
       },
     ]);
     expect(r.ok && 'text' in r.issue.articles[0]!.body[0]! && r.issue.articles[0]!.body[0]!.text).toBe('来源:央广网。');

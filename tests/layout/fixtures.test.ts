@@ -3,12 +3,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Issue } from '../../src/document/types.js';
-import { layoutIssue } from '../../src/layout/index.js';
+import { pageModelOf } from '../../src/pipeline.js';
 import type { LineItem } from '../../src/layout/types.js';
 import { loadFonts } from '../../src/text/fonts.js';
 import { defaultTheme } from '../../src/theme/default.js';
 import { resolveTheme } from '../../src/theme/resolve.js';
-import { IssueValidationError } from '../../src/document/types.js';
+import { IssueValidationError } from '../../src/errors.js';
 import { textOf } from './helpers.js';
 
 const fonts = loadFonts();
@@ -16,7 +16,7 @@ const load = (name: string) => JSON.parse(readFileSync(new URL(`../../fixtures/$
 
 describe.each(['bulletin-663.json', 'bulletin-666.json'])('%s', (name) => {
   const issue = load(name);
-  const model = layoutIssue(issue, defaultTheme, fonts, { baseDir: '/nonexistent' });
+  const model = pageModelOf(issue, defaultTheme, fonts, { baseDir: '/nonexistent' });
   const left = (defaultTheme.page.width - defaultTheme.page.textWidth) / 2;
   const right = left + defaultTheme.page.textWidth;
   const bottom = defaultTheme.page.height - defaultTheme.page.marginBottom;
@@ -71,14 +71,13 @@ describe.each(['bulletin-663.json', 'bulletin-666.json'])('%s', (name) => {
 
 describe('theme faces', () => {
   it('rejects a theme naming a face that is not bundled, pointing into the theme', () => {
-    const theme = resolveTheme({ fonts: { bold: ['NotoSerifSC-Bold', 'Nope-Regular'] } });
     let err: unknown;
     try {
-      layoutIssue(load('bulletin-666.json'), theme, fonts, {});
+      resolveTheme({ fonts: { bold: ['NotoSerifSC-Bold', 'Nope-Regular'] } }, { faces: fonts.faces.keys() });
     } catch (e) {
       err = e;
     }
     expect(err).toBeInstanceOf(IssueValidationError);
-    expect((err as IssueValidationError).errors.map((e) => e.pointer)).toEqual(['/fonts/bold/1']);
+    expect((err as IssueValidationError).errors.map((e) => [e.source, e.pointer])).toEqual([['theme', '/fonts/bold/1']]);
   });
 });

@@ -1,10 +1,10 @@
 // Whole issues through compose + layout with the monospace breaker: the rules that need the
 // bulletin's real structure (contents page numbers, article headers, outline, links).
 import { describe, expect, it } from 'vitest';
-import { composeIssue } from '../../src/compose/compose.js';
+import { composeIssue, documentInfo } from '../../src/compose/compose.js';
 import type { Block } from '../../src/compose/types.js';
 import type { BodyBlock, Issue } from '../../src/document/types.js';
-import { documentInfo, layoutBlocks } from '../../src/layout/layout.js';
+import { paginateUntilStable } from '../../src/pipeline.js';
 import type { LineItem, Page } from '../../src/layout/types.js';
 import { defaultTheme } from '../../src/theme/default.js';
 import { article, sampleIssue } from '../compose/sample.js';
@@ -12,8 +12,8 @@ import { fakeBreak } from './fake-breaker.js';
 import { lineItems, textOf } from './helpers.js';
 
 function lay(issue: Issue) {
-  const blocks = composeIssue(issue, defaultTheme);
-  return { blocks, ...layoutBlocks(blocks, defaultTheme, fakeBreak) };
+  const blocks = composeIssue(issue, defaultTheme).blocks;
+  return { blocks, ...paginateUntilStable(blocks, defaultTheme, fakeBreak) };
 }
 
 /** Every text line in reading order with its page index (footers left out). */

@@ -1,7 +1,7 @@
 // Random block sequences on the small page: whatever the mix, the page rules hold.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { layoutBlocks } from '../../src/layout/layout.js';
+import { paginateUntilStable } from '../../src/pipeline.js';
 import type { Page } from '../../src/layout/types.js';
 import { fakeBreak } from './fake-breaker.js';
 import { heading, image, para, smallTheme, type Block } from './helpers.js';
@@ -42,7 +42,7 @@ describe('paginator properties', () => {
         fc.array(spec, { minLength: 1, maxLength: 30 }).filter((a) => !a.some((s, i) => s.kind === 'h' && a[i + 1]?.kind === 'h')),
         (specs) => {
           const blocks = build(specs);
-          const { pages } = layoutBlocks(blocks, smallTheme, fakeBreak);
+          const { pages } = paginateUntilStable(blocks, smallTheme, fakeBreak);
           // Every line inside the text area, every page used.
           for (const p of pages) {
             const content = p.items.filter((it) => it.struct.type !== 'Artifact');

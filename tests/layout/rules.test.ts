@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { layoutBlocks } from '../../src/layout/layout.js';
+import { paginateUntilStable } from '../../src/pipeline.js';
 import { fakeBreak } from './fake-breaker.js';
 import { heading, image, lineItems, linesPerPage, pageOfStruct, para, smallTheme, textOf, type Block } from './helpers.js';
 
-const lay = (blocks: Block[]) => layoutBlocks(blocks, smallTheme, fakeBreak);
+const lay = (blocks: Block[]) => paginateUntilStable(blocks, smallTheme, fakeBreak);
 
 describe('paragraphs across a page break', () => {
   it('fills a page with 10 lines and splits a long paragraph where both sides keep 2+ lines', () => {

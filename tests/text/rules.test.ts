@@ -1,7 +1,7 @@
 // One test per rule of shared/design/typography.md, on short strings whose breaks and
 // widths can be checked by hand: every Han character and full-width mark is 1 em = 12 pt.
 import { describe, expect, it } from 'vitest';
-import { IssueValidationError } from '../../src/document/types.js';
+import { IssueValidationError } from '../../src/errors.js';
 import { GlyphMissingError, lineMetrics } from '../../src/text/index.js';
 import { advances, fonts, glyphText, lineTexts, penEnd, run, set, sumAdvances, BOLD } from './helpers.js';
 
@@ -375,7 +375,7 @@ describe('fonts', () => {
     } catch (e) {
       expect(e).toBeInstanceOf(IssueValidationError);
       const err = e as IssueValidationError;
-      expect(err.errors).toEqual([{ pointer: '/articles/0/body/3/runs/1/text', message: 'no bundled font has a glyph for U+1F600 "😀"' }]);
+      expect(err.errors).toEqual([{ pointer: '/articles/0/body/3/runs/1/text', message: 'no bundled font has a glyph for U+1F600 "😀"', severity: 'error', source: 'issue' }]);
     }
   });
 

@@ -1,5 +1,6 @@
-// Issue files as text: parse with source locations (momoa), so every problem can be shown
-// as FILE:LINE:COL, and turn JSON syntax errors into one plain sentence at the right place.
+// JSON files as text (issue documents and theme overrides): parse with source locations
+// (momoa), so every problem can be shown as FILE:LINE:COL, and turn JSON syntax errors into
+// one plain sentence at the right place.
 //
 // Lines and columns are 1-based; columns count UTF-16 code units, as editors and eslint do
 // (every CJK character in the BMP is one column). A leading byte order mark is skipped, as
@@ -7,8 +8,17 @@
 import { parse, tokenize } from '@humanwhocodes/momoa';
 import type { AnyNode, Token, ValueNode } from '@humanwhocodes/momoa';
 import { joinPointer, parentPointer } from './pointer.js';
-import { error } from './problem.js';
-import type { Problem } from './problem.js';
+
+/** A problem the parser finds, located by pointer; `at` says whether its key or value stands for it. */
+export interface ParseProblem {
+  pointer: string;
+  message: string;
+  at: 'value' | 'key';
+}
+
+function error(pointer: string, message: string, at: 'value' | 'key' = 'value'): ParseProblem {
+  return { pointer, message, at };
+}
 
 export interface SourceLocation {
   line: number;
@@ -38,8 +48,8 @@ export class SourceMap {
 }
 
 export type ParsedText =
-  | { ok: true; value: unknown; map: SourceMap; problems: Problem[] }
-  | { ok: false; problem: Problem; location: SourceLocation };
+  | { ok: true; value: unknown; map: SourceMap; problems: ParseProblem[] }
+  | { ok: false; problem: ParseProblem; location: SourceLocation };
 
 const BOM = '\ufeff';
 
@@ -69,9 +79,9 @@ export function pointerPosition(text: string, pointer: string): SourceLocation {
   return parsed.ok ? parsed.map.locate(pointer) : { line: 1, column: 1 };
 }
 
-function collect(root: ValueNode): { entries: Map<string, Located>; problems: Problem[] } {
+function collect(root: ValueNode): { entries: Map<string, Located>; problems: ParseProblem[] } {
   const entries = new Map<string, Located>();
-  const problems: Problem[] = [];
+  const problems: ParseProblem[] = [];
   // Depth first in document order, with an explicit stack (hostile input may nest deeper
   // than the call stack allows). Children are pushed in reverse so they pop in order.
   const stack: Array<{ node: ValueNode; pointer: string; key?: SourceLocation }> = [{ node: root, pointer: '' }];

@@ -1,0 +1,107 @@
+// The one error model of the engine. Every stage that finds a problem with what it was given
+// (the issue document or the theme) reports it as an IssueError located by a JSON Pointer
+// (RFC 6901) into that input; the pipeline adds line:column when it has the input's text, and
+// the CLI prints each error against the file it came from.
+import { displayPointer } from './json/pointer.js';
+
+/** 'warning' problems (mixed punctuation) never stop a build. */
+export type Severity = 'error' | 'warning';
+
+/** Which input a problem is in: the issue document, or the theme override. */
+export type ErrorSource = 'issue' | 'theme';
+
+/** One problem with the input, located by JSON Pointer (and by file position when known). */
+export interface IssueError {
+  /** RFC 6901 JSON Pointer into the input named by `source`; "" is the whole document. */
+  pointer: string;
+  message: string;
+  severity: Severity;
+  /** 1-based, present when the input came from text (a file). */
+  line?: number;
+  column?: number;
+  source: ErrorSource;
+}
+
+/** What a stage writes when it finds a problem: severity defaults to 'error', source to 'issue'. */
+export interface ErrorInit {
+  pointer: string;
+  message: string;
+  severity?: Severity;
+  line?: number;
+  column?: number;
+  source?: ErrorSource;
+}
+
+export function issueError(init: ErrorInit): IssueError {
+  const e: IssueError = { pointer: init.pointer, message: init.message, severity: init.severity ?? 'error', source: init.source ?? 'issue' };
+  if (init.line !== undefined) e.line = init.line;
+  if (init.column !== undefined) e.column = init.column;
+  return e;
+}
+
+/** A theme problem: its pointer is into the theme override, not the issue. */
+export function themeError(pointer: string, message: string): IssueError {
+  return issueError({ pointer, message, source: 'theme' });
+}
+
+/** The files the inputs came from, for messages; either may be absent (in-memory input). */
+export interface ErrorFiles {
+  issue?: string;
+  theme?: string;
+}
+
+/**
+ * One problem as a line for people and editors: `FILE:LINE:COL: POINTER: MESSAGE`. A problem
+ * without a position is placed at 1:1; a warning's message starts with "warning: ".
+ */
+export function formatError(file: string, e: Pick<IssueError, 'pointer' | 'message' | 'line' | 'column'> & { severity?: Severity }): string {
+  // A message already marked (older callers marked it themselves) must not read "warning: warning:".
+  const marked = e.severity === 'warning' && !e.message.startsWith('warning: ');
+  const message = marked ? `warning: ${e.message}` : e.message;
+  return `${file}:${e.line ?? 1}:${e.column ?? 1}: ${displayPointer(e.pointer)}: ${message}`;
+}
+
+/** The file an error belongs to, or undefined when that input was not a file. */
+export function fileOf(e: IssueError, files: ErrorFiles): string | undefined {
+  return e.source === 'theme' ? files.theme : files.issue;
+}
+
+/** Every error as a line; errors of an input that was not a file are printed without a position. */
+export function formatErrors(errors: readonly IssueError[], files: ErrorFiles): string[] {
+  return errors.map((e) => {
+    const file = fileOf(e, files);
+    if (file !== undefined) return formatError(file, e);
+    const where = e.source === 'theme' ? `theme ${displayPointer(e.pointer)}` : displayPointer(e.pointer);
+    return `${where}: ${e.severity === 'warning' ? 'warning: ' : ''}${e.message}`;
+  });
+}
+
+/** Thrown by the API when input is invalid; carries every error, never a stack trace for the user. */
+export class IssueValidationError extends Error {
+  readonly errors: IssueError[];
+  readonly files: ErrorFiles;
+  constructor(errors: readonly ErrorInit[], files: ErrorFiles | string = {}) {
+    const all = errors.map(issueError);
+    const named = typeof files === 'string' ? { issue: files } : files;
+    super(formatErrors(all, named).join('\n'));
+    this.name = 'IssueValidationError';
+    this.errors = all;
+    this.files = named;
+  }
+
+  /** The issue file, when the issue came from one. */
+  get file(): string | undefined {
+    return this.files.issue;
+  }
+}
+
+/** The errors with repeats (same input, pointer and message) removed, first kept. */
+export function dedupeErrors<T extends { pointer: string; message: string; source?: ErrorSource }>(errors: readonly T[]): T[] {
+  const seen = new Set<string>();
+  return errors.filter((e) => {
+    const key = `${e.source ?? ''}\u0000${e.pointer}\u0000${e.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
