@@ -1,8 +1,9 @@
 // The public API. Only exports: the stages run in src/pipeline.ts.
 export { validateIssue, validateIssueText } from './document/index.js';
 export type { ValidationResult } from './document/index.js';
-export { layoutIssue, renderIssue, buildFile } from './pipeline.js';
-export type { LayoutOptions, RenderOptions, BuildResult } from './pipeline.js';
+export { layoutIssue, renderIssue, buildFile, checkIssue, checkFile } from './pipeline.js';
+export type { LayoutOptions, RenderOptions, BuildResult, CheckResult } from './pipeline.js';
+export { OutputError } from './output.js';
 export { IssueValidationError, formatError } from './errors.js';
 export type { IssueError, ErrorSource, ErrorFiles, Severity } from './errors.js';
 export type { Issue, Article, BodyBlock, Run } from './document/types.js';

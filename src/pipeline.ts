@@ -9,7 +9,7 @@
 //
 // Every stage reports bad input as IssueValidationError with JSON Pointers; this module is
 // where they get their line:column, from the text of the input (issue or theme) each names.
-import { readFile, rename, unlink, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { composeIssue, type ComposeOptions } from './compose/index.js';
 import type { Block } from './compose/types.js';
@@ -17,6 +17,7 @@ import { validateIssue, validateIssueSource } from './document/index.js';
 import type { Issue } from './document/types.js';
 import { IssueValidationError, type ErrorFiles, type IssueError } from './errors.js';
 import type { SourceMap } from './json/source.js';
+import { checkOutput, writeAtomically } from './output.js';
 import { measureBlocks, paginate, type Breaker, type MeasureContext, type Paginated } from './layout/index.js';
 import type { PageModel } from './layout/types.js';
 import { renderPages } from './render/index.js';
@@ -171,14 +172,15 @@ export async function renderIssue(input: unknown, options: RenderOptions = {}): 
   return renderPages(model, loadFonts(), { version, pdfa: options.pdfa, tagged: options.tagged });
 }
 
-/**
- * Build one issue file into a PDF (default: the input path with `.pdf`). The file is
- * validated first with line:column positions; on any error nothing is written and an
- * existing output is left untouched. The PDF is written to a temporary file in the same
- * folder and renamed, so a reader never sees half a file.
- */
-export async function buildFile(inputPath: string, outputPath?: string, options: RenderOptions = {}): Promise<BuildResult> {
-  const output = outputPath ?? inputPath.replace(/\.json$/i, '') + '.pdf';
+/** What a file build or check made of an issue file. */
+interface Prepared {
+  pdf: Uint8Array;
+  pages: number;
+  warnings: IssueError[];
+}
+
+/** Every step of a build short of writing: read, validate, theme, compose, break, paginate, render. */
+async function prepareFile(inputPath: string, options: RenderOptions): Promise<Prepared> {
   const text = await readFile(inputPath, 'utf8');
   const themeFile = options.themeFile !== undefined ? readThemeFile(options.themeFile) : undefined;
   const theme = themeSources(themeFile);
@@ -191,17 +193,53 @@ export async function buildFile(inputPath: string, outputPath?: string, options:
     return { model: pageModelOf(checked.issue, themeOf(options, themeFile, fonts), fonts, { baseDir }), warnings: checked.warnings };
   });
   const pdf = await renderPages(model, loadFonts(), { version, pdfa: options.pdfa, tagged: options.tagged });
-  await writeAtomically(output, pdf);
-  return { output, pages: model.pages.length, bytes: pdf.byteLength, warnings };
+  return { pdf, pages: model.pages.length, warnings };
 }
 
-async function writeAtomically(file: string, bytes: Uint8Array): Promise<void> {
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
-  try {
-    await writeFile(tmp, bytes);
-    await rename(tmp, file);
-  } catch (err) {
-    await unlink(tmp).catch(() => undefined);
-    throw err;
-  }
+/** The output path of a build: the given one, or the input with `.pdf` for `.json`. */
+export function outputPathOf(inputPath: string, outputPath?: string): string {
+  return outputPath ?? inputPath.replace(/\.json$/i, '') + '.pdf';
+}
+
+/**
+ * Build one issue file into a PDF (default: the input path with `.pdf`). On any error nothing
+ * is written and an existing output is left untouched. The output may not be the input nor
+ * an existing non-regular file (OutputError); the PDF is written to a flushed temporary file
+ * in the same folder and renamed, so a reader never sees half a file.
+ */
+export async function buildFile(inputPath: string, outputPath?: string, options: RenderOptions = {}): Promise<BuildResult> {
+  const output = outputPathOf(inputPath, outputPath);
+  await checkOutput(output, [inputPath]);
+  const { pdf, pages, warnings } = await prepareFile(inputPath, options);
+  // Checked again: the work took time, and something may have appeared at the output meanwhile.
+  await checkOutput(output, [inputPath]);
+  await writeAtomically(output, pdf);
+  return { output, pages, bytes: pdf.byteLength, warnings };
+}
+
+export interface CheckResult {
+  /** Pages the issue would have. */
+  pages: number;
+  warnings: IssueError[];
+}
+
+/**
+ * Everything `buildFile` does but write: when this resolves, a build of the same file with
+ * the same options succeeds (short of disk errors). Throws what the build would throw.
+ */
+export async function checkFile(inputPath: string, options: RenderOptions = {}): Promise<CheckResult> {
+  const { pages, warnings } = await prepareFile(inputPath, options);
+  return { pages, warnings };
+}
+
+/**
+ * The deep check of an issue given as data: schema, theme, every glyph against the fonts,
+ * every image opened and decoded, the whole layout and PDF, nothing written. `validateIssue`
+ * is the fast schema-only check. Throws IssueValidationError with every error.
+ */
+export async function checkIssue(input: unknown, options: RenderOptions = {}): Promise<CheckResult> {
+  const model = await layoutIssue(input, options);
+  await renderPages(model, loadFonts(), { version, pdfa: options.pdfa, tagged: options.tagged });
+  const result = validateIssue(input);
+  return { pages: model.pages.length, warnings: result.warnings };
 }

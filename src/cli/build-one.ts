@@ -1,6 +1,6 @@
 // Builds one issue and turns every way it can fail into printable lines, so that both the
 // in-process path and the worker threads report errors the same way and never as a stack trace.
-import { buildFile, IssueValidationError } from '../index.js';
+import { buildFile, IssueValidationError, OutputError } from '../index.js';
 import type { RenderOptions } from '../index.js';
 import { formatError, formatErrors } from '../errors.js';
 
@@ -34,6 +34,7 @@ export async function buildOne(job: BuildJob): Promise<BuildOutcome> {
 
 export function describeFailure(file: string, err: unknown): string[] {
   if (err instanceof IssueValidationError) return formatErrors(err.errors, { issue: file, ...err.files });
+  if (err instanceof OutputError) return [`${err.file}: ${err.message}`];
   const e = err as NodeJS.ErrnoException;
   if (e && e.code === 'ENOENT') return [`${file}: cannot read: no such file`];
   if (e && (e.code === 'EISDIR' || e.code === 'EACCES')) return [`${file}: cannot read: ${e.code === 'EISDIR' ? 'is a directory' : 'permission denied'}`];
