@@ -9,6 +9,7 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import { dedupeErrors, IssueValidationError, themeError, type IssueError } from '../errors.js';
 import { isPlainObject, joinPointer } from '../json/pointer.js';
 import { parseText, type SourceMap } from '../json/source.js';
+import { confinedPath } from '../confine.js';
 import { defaultTheme } from './default.js';
 import type { Theme } from './types.js';
 
@@ -144,7 +145,12 @@ export function readThemeFile(file: string): ThemeFile {
   let override = parsed.value;
   const lead = isPlainObject(override) && isPlainObject(override['templates']) ? override['templates']['lead'] : undefined;
   if (typeof lead === 'string' && isPlainObject(override)) {
-    override = { ...override, templates: { ...(override['templates'] as object), lead: path.resolve(path.dirname(file), lead) } };
+    // The same rule as images: a theme file may name only files in its own folder.
+    const where = confinedPath(path.dirname(path.resolve(file)), lead, 'lead template');
+    if (!where.ok) {
+      throw new IssueValidationError([{ ...themeError('/templates/lead', where.message), ...parsed.map.locate('/templates/lead') }], { theme: file });
+    }
+    override = { ...override, templates: { ...(override['templates'] as object), lead: where.path } };
   }
   return { file, override, map: parsed.map };
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -73,6 +73,7 @@ describe('theme', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'bp-theme-'));
     const file = path.join(dir, 'theme.json');
     writeFileSync(file, JSON.stringify({ templates: { lead: 'lead.hbs' }, labels: { lead: '导语：' } }));
+    writeFileSync(path.join(dir, 'lead.hbs'), '本期{{count}}篇');
     const t = await checkThemeFile(file);
     expect(t.templates.lead).toBe(path.join(dir, 'lead.hbs'));
     expect(t.labels.lead).toBe('导语：');
@@ -101,9 +102,31 @@ describe('theme', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'bp-theme-'));
     const file = path.join(dir, 'T.json');
     writeFileSync(file, '{\n  "templates": {\n    "lead": "missing.hbs"\n  }\n}\n');
-    const err = (await renderIssue(sampleIssue(), { themeFile: file }).catch((x: unknown) => x)) as IssueValidationError;
+    writeFileSync(path.join(dir, 'lead.hbs'), '{{count}} {{cuont}}');
+    writeFileSync(file, '{\n  "templates": {\n    "lead": "lead.hbs"\n  }\n}\n');
+    const { lead: _lead, ...noLead } = sampleIssue();
+    const err = (await renderIssue(noLead, { themeFile: file }).catch((x: unknown) => x)) as IssueValidationError;
     expect(err).toBeInstanceOf(IssueValidationError);
     expect(err.errors[0]).toMatchObject({ source: 'theme', pointer: '/templates/lead', line: 3, column: 13 });
-    expect(err.message.startsWith(`${file}:3:13: /templates/lead: cannot read the lead template`)).toBe(true);
+    expect(err.message.startsWith(`${file}:3:13: /templates/lead: lead template`)).toBe(true);
+  });
+
+  it('confines a theme file\'s template to the theme\'s folder, as images are confined to the issue\'s', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'bp-theme-'));
+    const file = path.join(dir, 'T.json');
+    const refused = async (lead: string): Promise<string> => {
+      writeFileSync(file, JSON.stringify({ templates: { lead } }));
+      const e = (await checkThemeFile(file).catch((x: unknown) => x)) as IssueValidationError;
+      expect(e).toBeInstanceOf(IssueValidationError);
+      expect(e.errors[0]).toMatchObject({ source: 'theme', pointer: '/templates/lead', line: 1, column: 22 });
+      return e.errors[0]!.message;
+    };
+    expect(await refused('/etc/passwd')).toMatch(/must be relative/);
+    expect(await refused('../../../../etc/passwd')).toMatch(/outside its folder/);
+    expect(await refused('missing.hbs')).toMatch(/does not exist/);
+    expect(await refused('')).toMatch(/is empty/);
+    expect(await refused('.')).toMatch(/names the folder itself/);
+    symlinkSync('/etc/passwd', path.join(dir, 'link.hbs'));
+    expect(await refused('link.hbs')).toMatch(/through a link/);
   });
 });
