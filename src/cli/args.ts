@@ -3,6 +3,10 @@
 export interface CheckCommand {
   command: 'check';
   files: string[];
+  theme?: string;
+  pdfa: boolean;
+  tagged: boolean;
+  jobs?: number;
 }
 
 export interface BuildCommand {
@@ -29,20 +33,27 @@ export const usage = {
 Typesets a bulletin issue document (JSON, format v1) into PDF.
 
 Commands:
-  check FILE...          validate issue documents; errors as FILE:LINE:COL: POINTER: MESSAGE
+  check FILE...          everything build does but write; errors as FILE:LINE:COL: POINTER: MESSAGE
   build FILE... [-o OUT] validate, lay out and write PDFs
 
 Options:
   -h, --help             show help (also: bulletin <command> --help)
   -v, --version          print the version`,
-  check: `Usage: bulletin check FILE...
+  check: `Usage: bulletin check FILE... [--theme THEME.json] [--pdfa] [--tagged] [--jobs N]
 
-Validates each issue document against schemas/bulletin.schema.json and the checks after it
-(real dates, coverage from <= to, http/https URLs). Every problem is printed on its own line
-of stderr as FILE:LINE:COL: POINTER: MESSAGE; warnings (mixed full/half-width punctuation)
-as FILE:LINE:COL: POINTER: warning: MESSAGE.
+Runs everything build runs short of writing, in memory: the schema and the checks after it
+(real dates, coverage from <= to, http/https URLs), the theme, every character against the
+fonts, every image opened and decoded, the layout and the PDF. A file that passes check
+builds with the same options. Every problem is printed on its own line of stderr as
+FILE:LINE:COL: POINTER: MESSAGE (a theme problem against the theme file); warnings (mixed
+full/half-width punctuation) as FILE:LINE:COL: POINTER: warning: MESSAGE.
 
-Exit status: 0 every file valid, 1 any file invalid, 2 usage error.`,
+Options:
+  --theme FILE           JSON theme override (schemas/theme.schema.json)
+  --pdfa, --tagged       check as build would with these
+  --jobs N               worker threads for several inputs (default: every core)
+
+Exit status: 0 every file valid, 1 any file invalid, 2 usage error (or no file matches).`,
   build: `Usage: bulletin build FILE... [-o OUT.pdf] [--theme THEME.json] [--pdfa] [--tagged] [--jobs N]
 
 Builds each issue document into a PDF next to it (FILE with .pdf), or into OUT.pdf with -o
@@ -85,7 +96,7 @@ export function parseArgs(argv: string[]): Command {
       files.push(arg);
       continue;
     }
-    if (first === 'check') throw new UsageError(`unknown option "${arg}" for check`);
+    if (first === 'check' && (arg === '-o' || arg.startsWith('--output'))) throw new UsageError(`unknown option "${arg}" for check (check writes nothing)`);
     if (arg === '-o' || arg === '--output') build.output = value();
     else if (arg.startsWith('--output=')) build.output = arg.slice('--output='.length);
     else if (arg === '--theme') build.theme = value();
@@ -100,7 +111,10 @@ export function parseArgs(argv: string[]): Command {
     } else throw new UsageError(`unknown option "${arg}" for build`);
   }
   if (files.length === 0) throw new UsageError(`${first} needs at least one FILE`);
-  if (first === 'check') return { command: 'check', files };
+  if (first === 'check') {
+    const { output: _output, command: _command, ...rest } = build;
+    return { ...rest, command: 'check' };
+  }
   if (build.output !== undefined && files.length !== 1) throw new UsageError('-o takes one input file only');
   return build;
 }

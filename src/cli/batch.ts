@@ -2,6 +2,8 @@
 // shared queue, so 200 issues cost about 200 × the warm time / cores, not 200 cold starts.
 import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { buildOne } from './build-one.js';
 import type { BuildJob, BuildOutcome } from './build-one.js';
 
@@ -16,13 +18,14 @@ export async function buildMany(
     results[i] = outcome;
     onDone(outcome, ++done);
   };
-  const count = Math.max(1, Math.min(threads, jobs.length));
+  const workerUrl = new URL('./build-worker.js', import.meta.url);
+  // Run from the TypeScript sources (tests, tsx) there is no compiled worker to start: build in this thread.
+  const count = existsSync(fileURLToPath(workerUrl)) ? Math.max(1, Math.min(threads, jobs.length)) : 1;
   if (count === 1) {
     for (const [i, job] of jobs.entries()) finish(i, await buildOne(job));
     return results;
   }
   let next = 0;
-  const workerUrl = new URL('./build-worker.js', import.meta.url);
   await Promise.all(
     Array.from({ length: count }, () => new Promise<void>((resolve) => {
       const worker = new Worker(workerUrl);

@@ -1,6 +1,6 @@
 // Builds one issue and turns every way it can fail into printable lines, so that both the
 // in-process path and the worker threads report errors the same way and never as a stack trace.
-import { buildFile, IssueValidationError, OutputError } from '../index.js';
+import { buildFile, checkFile, IssueValidationError, OutputError } from '../index.js';
 import type { RenderOptions } from '../index.js';
 import { formatError, formatErrors } from '../errors.js';
 
@@ -8,6 +8,8 @@ export interface BuildJob {
   input: string;
   output?: string;
   options: RenderOptions;
+  /** Run everything but the write (`bulletin check`). */
+  dryRun?: boolean;
 }
 
 export type BuildOutcome =
@@ -17,7 +19,9 @@ export type BuildOutcome =
 export async function buildOne(job: BuildJob): Promise<BuildOutcome> {
   const started = performance.now();
   try {
-    const r = await buildFile(job.input, job.output, job.options);
+    const r = job.dryRun
+      ? { ...(await checkFile(job.input, job.options)), output: '', bytes: 0 }
+      : await buildFile(job.input, job.output, job.options);
     return {
       ok: true,
       input: job.input,

@@ -1,7 +1,20 @@
 // The JSON example of shared/design/document-format.md (format v1), verbatim. The design
-// folder is not part of the repository, so the example is kept here; doc-examples.test.ts
-// compares it with the design document whenever that is present.
-export const designDocPath = '/work/shared/design/document-format.md';
+// folder is not part of the repository but sits beside it (`../shared`, in CI as on the
+// development machine), so the example is kept here and doc-examples.test.ts compares it with
+// the design document; a missing design document fails that test rather than skipping it.
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+/** The repository root, from this file's place in it (tests/document/). */
+export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+
+/**
+ * The shared design folder: `../shared` beside the repository root. BULLETIN_SHARED_DIR
+ * overrides it for a checkout that does not sit beside it (a git worktree elsewhere).
+ */
+export const sharedDir = path.resolve(repoRoot, process.env['BULLETIN_SHARED_DIR'] ?? '../shared');
+
+export const designDocPath = path.join(sharedDir, 'design/document-format.md');
 
 export const docShapeExample = String.raw`{
   "$schema": "../schemas/bulletin.schema.json",
