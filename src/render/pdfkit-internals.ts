@@ -476,7 +476,6 @@ export const DOCUMENT_PROBES: readonly Probe[] = [
   isFunction('metadata.getXML'),
   isObject('_root.data.Names.data.Dests'),
   isFunction('_root.data.Names.data.Dests._compareKeys'),
-  isPresent('subset'),
   isObject('page.fonts'),
   isPresent('_font'),
 ];
