@@ -7,9 +7,10 @@
 // poppler) box every glyph where the layout put it — a line never seems to run past the
 // measure — and the font program grows by 18 bytes per alternate, not by a copy of the outline.
 import type * as fontkit from 'fontkit';
-import type { PdfkitEmbeddedFont } from './pdfkit-internals.js';
+import { appendSubsetGlyph, fontFace, fontScale, overrideSubsetGlyphs, readSimpleGlyph, setCidText, setCidWidth } from './pdfkit-internals.js';
+import type { EmbeddedFont, SubsetGlyph } from './pdfkit-internals.js';
 
-interface Alternate {
+export interface Alternate {
   /** CID of the glyph with the real outline. */
   base: number;
   /** x offset of the outline, font units. */
@@ -18,104 +19,52 @@ interface Alternate {
   advance: number;
 }
 
-/** What fontkit's TTFSubset keeps while encode() runs (read in node_modules/fontkit). */
-interface TtfSubsetInternals {
-  glyphs: number[];
-  glyf: Uint8Array[];
-  offset: number;
-  loca: { offsets: number[] };
-  hmtx: { metrics: { advance: number; bearing: number }[] };
-  _addGlyph(gid: number): number;
-}
-
-/** What fontkit's TrueType Font keeps that the subset writer reads (node_modules/fontkit). */
-interface TtfFontInternals {
-  loca: { offsets: number[] };
-  hmtx: { metrics: { length: number; get(i: number): { advance: number; bearing: number } | undefined }; bearings: { get(i: number): number | undefined } };
-  _getTableStream(tag: string): { pos: number; readBuffer(length: number): Uint8Array } | null;
-  _variationProcessor?: unknown;
-}
-
-interface RawGlyph {
-  data: Uint8Array;
-  advance: number;
-  bearing: number;
-}
-
 // The glyf record and metrics of each simple glyph, read once per process and face: fontkit's
-// own _addGlyph decodes every outline point just to see whether the glyph is composite,
+// own subset writer decodes every outline point just to see whether the glyph is composite,
 // which was a fifth of a warm render. Composite glyphs (none in the bundled CJK faces) and
 // variable fonts still take fontkit's path.
-const rawGlyphs = new WeakMap<fontkit.Font, Map<number, RawGlyph | null>>();
+const rawGlyphs = new WeakMap<fontkit.Font, Map<number, SubsetGlyph | null>>();
 
-function simpleGlyph(face: fontkit.Font, gid: number): RawGlyph | null {
+function simpleGlyph(face: fontkit.Font, gid: number): SubsetGlyph | null {
   let cache = rawGlyphs.get(face);
   if (!cache) rawGlyphs.set(face, (cache = new Map()));
   const known = cache.get(gid);
   if (known !== undefined) return known;
-  const font = face as unknown as TtfFontInternals;
-  let raw: RawGlyph | null = null;
-  const stream = font._variationProcessor ? null : font._getTableStream('glyf');
-  const start = font.loca?.offsets[gid];
-  const end = font.loca?.offsets[gid + 1];
-  if (stream && start !== undefined && end !== undefined) {
-    stream.pos += start;
-    const data = new Uint8Array(stream.readBuffer(end - start));
-    const composite = data.length >= 2 && new DataView(data.buffer, data.byteOffset).getInt16(0) < 0;
-    if (!composite) {
-      const { metrics, bearings } = font.hmtx;
-      const m = gid < metrics.length ? metrics.get(gid) : undefined;
-      const last = metrics.get(metrics.length - 1);
-      raw = {
-        data,
-        advance: m ? m.advance : (last?.advance ?? 0),
-        bearing: m ? m.bearing : (bearings.get(gid - metrics.length) ?? 0),
-      };
-    }
-  }
+  const raw = readSimpleGlyph(face, gid);
   cache.set(gid, raw);
   return raw;
 }
 
-const byFont = new WeakMap<PdfkitEmbeddedFont, { alternates: Map<number, Alternate>; keys: Map<string, number> }>();
+const byFont = new WeakMap<EmbeddedFont, { alternates: Map<number, Alternate>; keys: Map<string, number> }>();
 
 /** Our glyph writer for this font's subset (idempotent): call before the subset is encoded. */
-export function useSubsetWriter(font: PdfkitEmbeddedFont): void {
+export function useSubsetWriter(font: EmbeddedFont): void {
   stateOf(font);
 }
 
-function stateOf(font: PdfkitEmbeddedFont): { alternates: Map<number, Alternate>; keys: Map<string, number> } {
+function stateOf(font: EmbeddedFont): { alternates: Map<number, Alternate>; keys: Map<string, number> } {
   let state = byFont.get(font);
   if (state) return state;
   state = { alternates: new Map(), keys: new Map() };
   byFont.set(font, state);
   const alternates = state.alternates;
-  const subset = font.subset as unknown as TtfSubsetInternals;
-  const addGlyph = subset._addGlyph.bind(subset);
-  subset._addGlyph = (gid: number): number => {
-    const alt = alternates.get(subset.glyf.length);
-    if (!alt) {
-      const raw = simpleGlyph(font.font, gid);
-      if (!raw) return addGlyph(gid);
-      subset.glyf.push(raw.data);
-      subset.loca.offsets.push(subset.offset);
-      subset.hmtx.metrics.push({ advance: raw.advance, bearing: raw.bearing });
-      subset.offset += raw.data.length;
-      return subset.glyf.length - 1;
-    }
-    const buffer = compositeGlyph(font, gid, alt);
-    subset.glyf.push(buffer);
-    subset.loca.offsets.push(subset.offset);
-    subset.hmtx.metrics.push({ advance: Math.round(alt.advance), bearing: buffer.length ? new DataView(buffer.buffer).getInt16(2) : 0 });
-    subset.offset += buffer.length;
-    return subset.glyf.length - 1;
-  };
+  overrideSubsetGlyphs(font, (gid, cid) => {
+    const alt = alternates.get(cid);
+    if (!alt) return simpleGlyph(fontFace(font), gid);
+    return alternateRecord(font, gid, alt);
+  });
   return state;
 }
 
+/** The subset record of an alternate: its composite glyph, its rounded advance, the composite's xMin as bearing. */
+export function alternateRecord(font: EmbeddedFont, gid: number, alt: Alternate): SubsetGlyph {
+  const data = compositeGlyph(font, gid, alt);
+  return { data, advance: Math.round(alt.advance), bearing: data.length ? new DataView(data.buffer).getInt16(2) : 0 };
+}
+
 /** numberOfContours −1, the shifted bounding box, one component (XY offset in words). */
-function compositeGlyph(font: PdfkitEmbeddedFont, gid: number, alt: Alternate): Uint8Array {
-  const glyph = font.font.getGlyph(gid);
+export function compositeGlyph(font: EmbeddedFont, gid: number, alt: Alternate): Uint8Array {
+  const glyph = fontFace(font).getGlyph(gid);
   const box = glyph.bbox;
   if (!Number.isFinite(box.minX) || box.maxX <= box.minX) return new Uint8Array(0); // no outline (a space)
   const out = new Uint8Array(18);
@@ -137,7 +86,7 @@ function compositeGlyph(font: PdfkitEmbeddedFont, gid: number, alt: Alternate): 
  * font units, copied out as `codePoints`: a composite alternate of `baseCid`, made once.
  */
 export function alternateGlyph(
-  font: PdfkitEmbeddedFont,
+  font: EmbeddedFont,
   glyphId: number,
   baseCid: number,
   codePoints: number[],
@@ -148,11 +97,10 @@ export function alternateGlyph(
   const key = `${glyphId}\u0000${codePoints.join(',')}\u0000${shift}\u0000${advance}`;
   const known = state.keys.get(key);
   if (known !== undefined) return known;
-  font.subset.glyphs.push(glyphId);
-  const cid = font.subset.glyphs.length - 1;
+  const cid = appendSubsetGlyph(font, glyphId);
   state.alternates.set(cid, { base: baseCid, shift, advance });
-  font.widths[cid] = advance * font.scale;
-  font.unicode[cid] = codePoints;
+  setCidWidth(font, cid, advance * fontScale(font));
+  setCidText(font, cid, codePoints);
   state.keys.set(key, cid);
   return cid;
 }

@@ -6,7 +6,8 @@
 // (CIDs are handed out in code-point order, see DocumentFonts.reserve), and the font program
 // is deflated at level 9. The dictionaries are otherwise the ones pdfkit writes.
 import { deflateSync } from 'node:zlib';
-import type { PdfkitDocument, PdfkitEmbeddedFont } from './pdfkit-internals.js';
+import { cidTextList, cidWidthList, encodeSubset, faceTables, fontDictionary, fontFace, fontResourceName, fontScale, pdfaPart } from './pdfkit-internals.js';
+import type { EmbeddedFont, PdfkitDocument } from './pdfkit-internals.js';
 
 /** Deflate for streams we write ourselves: the densest zlib setting (deterministic, in-process). */
 export function deflate(data: Uint8Array): Uint8Array {
@@ -138,18 +139,12 @@ function flateStream(doc: PdfkitDocument, bytes: Uint8Array, data: Record<string
   return ref;
 }
 
-interface FontTables {
-  'OS/2'?: { sFamilyClass?: number };
-  post: { isFixedPitch: boolean };
-  head: { macStyle: { italic: boolean } };
-}
-
 /** pdfkit's EmbeddedFont.embed(), with the compact /W, ToUnicode and font program described above. */
-export function embedFont(doc: PdfkitDocument, font: PdfkitEmbeddedFont): void {
-  const face = font.font;
-  const fontFile = flateStream(doc, font.subset.encode());
+export function embedFont(doc: PdfkitDocument, font: EmbeddedFont): void {
+  const face = fontFace(font);
+  const fontFile = flateStream(doc, encodeSubset(font));
   // Tables fontkit parses but does not declare in its types.
-  const tables = face as unknown as FontTables;
+  const tables = faceTables(face);
   const familyClass = (tables['OS/2']?.sFamilyClass ?? 0) >> 8;
   let flags = 1 << 2; // symbolic: the glyphs are outside the standard Latin set
   if (tables.post.isFixedPitch) flags |= 1 << 0;
@@ -157,10 +152,10 @@ export function embedFont(doc: PdfkitDocument, font: PdfkitEmbeddedFont): void {
   if (familyClass === 10) flags |= 1 << 3;
   if (tables.head.macStyle.italic) flags |= 1 << 6;
   // pdfkit's subset tag (derived from the resource name, so stable per document).
-  const tag = [1, 2, 3, 4, 5, 6].map((i) => String.fromCharCode((font.id.charCodeAt(i) || 73) + 17)).join('');
+  const tag = [1, 2, 3, 4, 5, 6].map((i) => String.fromCharCode((fontResourceName(font).charCodeAt(i) || 73) + 17)).join('');
   const name = `${tag}+${face.postscriptName.replaceAll(' ', '_')}`;
   const { bbox } = face;
-  const scale = font.scale;
+  const scale = fontScale(font);
   const descriptor = doc.ref({
     Type: 'FontDescriptor',
     FontName: name,
@@ -174,16 +169,17 @@ export function embedFont(doc: PdfkitDocument, font: PdfkitEmbeddedFont): void {
     StemV: 0,
     FontFile2: fontFile,
   });
-  if (doc.subset === 1) {
+  const widths = cidWidthList(font);
+  if (pdfaPart(doc) === 1) {
     // PDF/A-1 and PDF/UA: the set of CIDs present.
-    const bits = new Uint8Array(Math.ceil(font.widths.length / 8));
-    font.widths.forEach((w, cid) => {
+    const bits = new Uint8Array(Math.ceil(widths.length / 8));
+    widths.forEach((w, cid) => {
       if (w != null) bits[cid >> 3] = (bits[cid >> 3] ?? 0) | (0x80 >> (cid % 8));
     });
     descriptor.data.CIDSet = flateStream(doc, bits);
   }
   descriptor.end();
-  const { dw, w } = cidWidths(font.widths);
+  const { dw, w } = cidWidths(widths);
   const descendant = doc.ref({
     Type: 'Font',
     Subtype: 'CIDFontType2',
@@ -195,8 +191,8 @@ export function embedFont(doc: PdfkitDocument, font: PdfkitEmbeddedFont): void {
     CIDToGIDMap: 'Identity',
   });
   descendant.end();
-  const cmap = flateStream(doc, new TextEncoder().encode(toUnicodeCMap(font.unicode)));
-  const dictionary = font.ref();
+  const cmap = flateStream(doc, new TextEncoder().encode(toUnicodeCMap(cidTextList(font))));
+  const dictionary = fontDictionary(font);
   Object.assign(dictionary.data, {
     Type: 'Font',
     Subtype: 'Type0',

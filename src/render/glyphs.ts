@@ -9,11 +9,24 @@ import type { Page } from '../layout/types.js';
 import type { GlyphFragment, PositionedGlyph } from '../text/types.js';
 import { alternateGlyph, useSubsetWriter } from './alternate-glyphs.js';
 import { embedFont } from './embed-font.js';
-import type { PdfkitDocument, PdfkitEmbeddedFont } from './pdfkit-internals.js';
+import {
+  cidText,
+  cidWidth,
+  currentEmbeddedFont,
+  fontFace,
+  fontResourceName,
+  fontScale,
+  includeSubsetGlyph,
+  replaceFontEmbedding,
+  setCidText,
+  setCidWidth,
+  useFontOnPage,
+} from './pdfkit-internals.js';
+import type { EmbeddedFont, PdfkitDocument } from './pdfkit-internals.js';
 
 /** Faces of one document: each registered once with pdfkit, keyed by face id. */
 export class DocumentFonts {
-  private readonly embedded = new Map<string, PdfkitEmbeddedFont>();
+  private readonly embedded = new Map<string, EmbeddedFont>();
 
   constructor(
     private readonly doc: PdfkitDocument,
@@ -21,7 +34,7 @@ export class DocumentFonts {
   ) {}
 
   /** The embedded font of a face id, registering the face on first use (fixed F1, F2… order). */
-  face(id: string): PdfkitEmbeddedFont {
+  face(id: string): EmbeddedFont {
     const known = this.embedded.get(id);
     if (known) return known;
     const font = this.fonts.faces.get(id);
@@ -29,8 +42,8 @@ export class DocumentFonts {
     // A fontkit Font object, not a path: pdfkit must not re-read or re-parse the 14 MiB file.
     this.doc.registerFont(id, font);
     this.doc.font(id);
-    const embedded = this.doc._font;
-    embedded.embed = () => embedFont(this.doc, embedded);
+    const embedded = currentEmbeddedFont(this.doc);
+    replaceFontEmbedding(embedded, () => embedFont(this.doc, embedded));
     useSubsetWriter(embedded);
     this.embedded.set(id, embedded);
     return embedded;
@@ -70,15 +83,15 @@ export class DocumentFonts {
  * two places (— and ― share a glyph under the ZHS locl) the glyph is added to the subset a
  * second time under a new CID carrying the other text: copying gives back each character.
  */
-export function includeGlyph(font: PdfkitEmbeddedFont, glyphId: number, text: string, fit?: GlyphFit): number {
-  const cid = font.subset.includeGlyph(glyphId);
-  if (font.widths[cid] == null) font.widths[cid] = naturalWidth(font.font, glyphId) * font.scale;
+export function includeGlyph(font: EmbeddedFont, glyphId: number, text: string, fit?: GlyphFit): number {
+  const cid = includeSubsetGlyph(font, glyphId);
+  if (cidWidth(font, cid) == null) setCidWidth(font, cid, naturalWidth(fontFace(font), glyphId) * fontScale(font));
   const cps = codePointsOf(text);
-  const mapped = font.unicode[cid];
-  if (mapped == null) font.unicode[cid] = cps;
+  const mapped = cidText(font, cid);
+  if (mapped == null) setCidText(font, cid, cps);
   const sameText = mapped == null || sameCodePoints(mapped, cps);
   if (sameText && fit === undefined) return cid;
-  const natural = naturalWidth(font.font, glyphId);
+  const natural = naturalWidth(fontFace(font), glyphId);
   return alternateGlyph(font, glyphId, cid, cps, fit?.shift ?? 0, fit?.advance ?? natural);
 }
 
@@ -112,10 +125,10 @@ interface GlyphFit {
  * Either way the glyph's box in the PDF is the one the layout gave it, so text extractors
  * see a line end at the measure, not half an em past it.
  */
-function glyphFit(font: PdfkitEmbeddedFont, glyph: PositionedGlyph, size: number): GlyphFit | undefined {
-  const natural = naturalWidth(font.font, glyph.id);
-  // font.scale is 1000 / unitsPerEm; fontkit's unitsPerEm getter re-reads the head table.
-  const toUnits = 1000 / (font.scale * size);
+function glyphFit(font: EmbeddedFont, glyph: PositionedGlyph, size: number): GlyphFit | undefined {
+  const natural = naturalWidth(fontFace(font), glyph.id);
+  // fontScale is 1000 / unitsPerEm; fontkit's unitsPerEm getter re-reads the head table.
+  const toUnits = 1000 / (fontScale(font) * size);
   const advance = Math.round(glyph.advance * toUnits * 1000) / 1000;
   if (advance > natural - 0.5 || glyph.dx > 0) return undefined;
   return { shift: Math.round(glyph.dx * toUnits), advance: Math.max(0, advance) };
@@ -220,16 +233,16 @@ export function textObject(
   };
   for (const g of placed) {
     const { font, fragment } = g;
-    if (doc.page.fonts[font.id] == null) doc.page.fonts[font.id] = font.ref();
+    useFontOnPage(doc, font);
     const spacing = g.gapAfter !== undefined && g.gapAfter < -PEN_TOLERANCE ? 0 : tc;
     if (spacing !== state.tc) {
       flushTJ();
       ops.push(`${num(spacing, 5)} Tc`);
       state.tc = spacing;
     }
-    if (font.id !== fontId || fragment.size !== size) {
+    if (fontResourceName(font) !== fontId || fragment.size !== size) {
       flushTJ();
-      fontId = font.id;
+      fontId = fontResourceName(font);
       size = fragment.size;
       ops.push(`/${fontId} ${num(size)} Tf`);
     }
@@ -255,7 +268,7 @@ export function textObject(
       }
     }
     cids.push(g.cid);
-    penX += ((font.widths[g.cid] ?? 0) * size) / 1000 + Number(num(state.tc, 5));
+    penX += ((cidWidth(font, g.cid) ?? 0) * size) / 1000 + Number(num(state.tc, 5));
   }
   flushTJ();
   ops.push('ET');
@@ -263,7 +276,7 @@ export function textObject(
 }
 
 interface PlacedGlyph {
-  font: PdfkitEmbeddedFont;
+  font: EmbeddedFont;
   fragment: GlyphFragment;
   cid: number;
   /** Pen position (user space, y down). */
@@ -284,12 +297,12 @@ function placeLine(fonts: DocumentFonts, lineX: number, baseline: number, fragme
       const fit = glyphFit(font, glyph, fragment.size);
       const cid = includeGlyph(font, glyph.id, glyph.text, fit);
       // A fitted glyph carries its dx in the outline (to the font unit): the pen stays where the layout put it.
-      const tx = pen + glyph.dx - (fit ? (fit.shift * fragment.size * font.scale) / 1000 : 0);
+      const tx = pen + glyph.dx - (fit ? (fit.shift * fragment.size * fontScale(font)) / 1000 : 0);
       const ty = baseline - glyph.dy;
       const prev = placed[placed.length - 1];
       if (prev && prev.ty === ty) prev.gapAfter = tx - prevEnd;
       placed.push({ font, fragment, cid, tx, ty, gapAfter: undefined });
-      prevEnd = tx + ((font.widths[cid] ?? 0) * fragment.size) / 1000;
+      prevEnd = tx + ((cidWidth(font, cid) ?? 0) * fragment.size) / 1000;
       pen += glyph.advance;
     }
   }

@@ -1,39 +1,26 @@
-// The parts of pdfkit 0.20.2 this renderer touches, typed narrowly. @types/pdfkit lags behind
-// 0.20 (no fontkit Font sources, no struct options) and does not describe the internals that
-// let us draw the line breaker's glyphs ourselves (EmbeddedFont.subset/widths/unicode), so
-// the document is seen through this interface instead. Every member here was read in
-// node_modules/pdfkit/js/pdfkit.js; a pdfkit upgrade must re-check them.
+// Every private internal of pdfkit 0.20.2 and fontkit 2.0.4 this renderer relies on, in one
+// place. Both are pinned to those exact versions in package.json; an upgrade must re-read each
+// function below against node_modules (pdfkit/js/pdfkit.js, fontkit/dist/main.cjs) and keep
+// checkInternals() — which tests/render/internals.test.ts runs, and renderPages() runs once
+// per face — in step with what is used here.
+//
+// The rest of src/render sees pdfkit through PdfkitDocument (members that are pdfkit's
+// public, documented API, or in @types/pdfkit), and an embedded font only as the opaque
+// EmbeddedFont, read and changed through the functions here. No other render file touches an
+// underscore member, patches a method, or casts through unknown.
+//
+// Why internals at all: @types/pdfkit lags behind 0.20 (no fontkit Font sources, no struct
+// options), and pdfkit has no public way to draw already-shaped glyph ids, to replace how a
+// font or the XMP is written, to sort the name tree by bytes, or to choose the file /ID.
+import PDFDocument from 'pdfkit';
 import type * as fontkit from 'fontkit';
 
-/** pdfkit's EmbeddedFont: one per face per document, subset-embedded at doc.end(). */
-export interface PdfkitEmbeddedFont {
-  /** Resource name on the page: 'F1', 'F2', … (assigned in order of first doc.font()). */
-  readonly id: string;
-  readonly font: fontkit.Font;
-  /** 1000 / unitsPerEm. */
-  readonly scale: number;
-  /** fontkit's subset: glyphs[cid] is the face's glyph id (duplicates allowed: encode() copies each). */
-  readonly subset: { includeGlyph(glyphId: number): number; readonly glyphs: number[]; encode(): Uint8Array };
-  /** Width (1000-unit text space) per subset glyph id; written as the CIDFont's /W. */
-  readonly widths: Array<number | undefined>;
-  /** Code points per subset glyph id; written as the ToUnicode CMap. */
-  readonly unicode: Array<number[] | undefined>;
-  /** The font dictionary reference (created on first use). */
-  ref(): PdfkitRef;
-  /** Writes the font's objects; called once by pdfkit at doc.end() if the font was used. */
-  embed: () => void;
-}
+// ---------------------------------------------------------------------------------------------
+// The public surface the other render files use.
 
 export interface PdfkitRef {
   readonly data: Record<string, unknown>;
   end(chunk?: unknown): void;
-}
-
-export interface PdfkitPage {
-  readonly width: number;
-  readonly height: number;
-  readonly fonts: Record<string, PdfkitRef>;
-  readonly dictionary: PdfkitRef;
 }
 
 export interface PdfkitStructureContent {
@@ -53,28 +40,11 @@ export interface PdfkitOutline {
   ): PdfkitOutline;
 }
 
-export interface PdfkitNameTree {
-  _compareKeys(a: string, b: string): number;
-}
-
+/** pdfkit's PDFDocument, public API only (as documented, or declared in @types/pdfkit). */
 export interface PdfkitDocument {
-  page: PdfkitPage;
-  _id: Uint8Array;
-  _root: PdfkitRef & { data: { Names: PdfkitRef & { data: { Dests: PdfkitNameTree } }; Metadata?: PdfkitRef } };
-  /** The XMP being built; ended and written as the catalog's /Metadata by endMetadata() at doc.end(). */
-  metadata: { end(): void; getXML(): string };
-  endMetadata(): void;
-  info: Record<string, unknown>;
   outline: PdfkitOutline;
-  _font: PdfkitEmbeddedFont;
-  /** PDF/A part (1, 2, 3) or 1 for PDF/UA; undefined otherwise. */
-  subset?: number;
   /** A new indirect object; it is written when ended (with a stream if anything was written to it). */
   ref(data?: Record<string, unknown>): PdfkitRef;
-  /** Pushes output bytes (Readable.push); null ends the stream. */
-  push(chunk: Uint8Array | null): boolean;
-  _finalize(): void;
-  _addInfo(): void;
   appendXML(xml: string, newline?: boolean): void;
   on(event: 'data', listener: (chunk: Uint8Array) => void): this;
   on(event: 'end', listener: () => void): this;
@@ -115,4 +85,491 @@ export interface PdfkitDocumentOptions {
   displayTitle: boolean;
   tagged: boolean;
   subset?: 'PDF/A-2b';
+}
+
+declare const embeddedFontBrand: unique symbol;
+
+/** pdfkit's EmbeddedFont of one face in one document; read and changed only through this module. */
+export interface EmbeddedFont {
+  readonly [embeddedFontBrand]: true;
+}
+
+/** The glyf record and metrics of one glyph, as a TrueType subset writes them. */
+export interface SubsetGlyph {
+  data: Uint8Array;
+  /** hmtx advance, font units (whole). */
+  advance: number;
+  /** hmtx left side bearing, font units. */
+  bearing: number;
+}
+
+// ---------------------------------------------------------------------------------------------
+// What the functions below reach. Every member was read in node_modules.
+
+/** pdfkit's EmbeddedFont (pdfkit.js `class EmbeddedFont`). */
+interface EmbeddedFontInternals {
+  /** Resource name on the page: 'F1', 'F2', … (assigned in order of first doc.font()). */
+  readonly id: string;
+  readonly font: fontkit.Font;
+  /** 1000 / unitsPerEm. */
+  readonly scale: number;
+  /** fontkit's subset: glyphs[cid] is the face's glyph id (duplicates allowed: encode() copies each). */
+  readonly subset: TtfSubsetInternals;
+  /** Width (1000-unit text space) per subset glyph id; written as the CIDFont's /W. */
+  readonly widths: Array<number | undefined>;
+  /** Code points per subset glyph id; written as the ToUnicode CMap. */
+  readonly unicode: Array<number[] | undefined>;
+  /** The font dictionary reference (created on first use). */
+  ref(): PdfkitRef;
+  /** Writes the font's objects; called once by pdfkit at doc.end() if the font was used. */
+  embed: () => void;
+}
+
+/** fontkit's TTFSubset; glyf, offset, loca and hmtx exist only while encode() runs. */
+interface TtfSubsetInternals {
+  readonly glyphs: number[];
+  includeGlyph(glyphId: number): number;
+  encode(): Uint8Array;
+  glyf: Uint8Array[];
+  offset: number;
+  loca: { offsets: number[] };
+  hmtx: { metrics: { advance: number; bearing: number }[] };
+  _addGlyph(gid: number): number;
+}
+
+/** fontkit's TTFFont: the tables and the raw table stream its subset writer reads. */
+interface TtfFontInternals {
+  loca?: { offsets: number[] };
+  hmtx: { metrics: { length: number; get(i: number): { advance: number; bearing: number } | undefined }; bearings: { get(i: number): number | undefined } };
+  _getTableStream(tag: string): { pos: number; readBuffer(length: number): Uint8Array } | null;
+  _variationProcessor?: unknown;
+}
+
+/** Tables fontkit parses (lazy getters on TTFFont) but does not declare in its types. */
+export interface FaceTables {
+  'OS/2'?: { sFamilyClass?: number };
+  post: { isFixedPitch: boolean };
+  head: { macStyle: { italic: boolean } };
+}
+
+interface PdfkitNameTree {
+  _compareKeys(a: string, b: string): number;
+}
+
+interface PdfkitPageInternals {
+  /** The page's /Resources /Font dictionary (a getter on PDFPage). */
+  readonly fonts: Record<string, PdfkitRef>;
+}
+
+/** pdfkit's PDFDocument with the members below its public API. */
+interface DocumentInternals extends PdfkitDocument {
+  page: PdfkitPageInternals;
+  _id: Uint8Array;
+  _root: PdfkitRef & { data: { Names: PdfkitRef & { data: { Dests: PdfkitNameTree } }; Metadata?: PdfkitRef } };
+  /** The XMP being built (MetadataMixin); ended and written as /Metadata by endMetadata() at doc.end(). */
+  metadata: { end(): void; getXML(): string };
+  endMetadata(): void;
+  /** The font of the last doc.font() call. */
+  _font: EmbeddedFontInternals;
+  /** PDF/A part (1, 2, 3) or 1 for PDF/UA; undefined otherwise (set by initSubset). */
+  subset?: number;
+  /** Readable.push, which pdfkit calls with every chunk of output; null ends the stream. */
+  push(chunk: Uint8Array | null): boolean;
+  _finalize(): void;
+  _addInfo(): void;
+}
+
+function inside(doc: PdfkitDocument): DocumentInternals {
+  return doc as DocumentInternals;
+}
+
+function fontInside(font: EmbeddedFont): EmbeddedFontInternals {
+  return font as unknown as EmbeddedFontInternals;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The document.
+
+/**
+ * A new pdfkit document. Reaches: the constructor with options @types/pdfkit does not know
+ * (a fontkit Font as `font`, `tagged`, `subset`), typed as this module's PdfkitDocument.
+ */
+export function createDocument(options: PdfkitDocumentOptions): PdfkitDocument {
+  return new PDFDocument(options as unknown as PDFKit.PDFDocumentOptions) as unknown as PdfkitDocument;
+}
+
+/**
+ * Writes `xml` where pdfkit's XMP document-info blocks go. Reaches: `doc._addInfo`, which
+ * endMetadata() calls at doc.end(); pdfkit interpolates Title/Author/… into XMP unescaped and
+ * writes no ModifyDate, and has no option to supply the blocks.
+ */
+export function replaceXmpInfo(doc: PdfkitDocument, xml: string): void {
+  const d = inside(doc);
+  d._addInfo = () => d.appendXML(xml);
+}
+
+/**
+ * Writes the XMP metadata stream deflated (with `deflate`) instead of unfiltered. Reaches:
+ * `doc.endMetadata` (replaced), `doc._addInfo`, `doc.metadata`, `doc._root` (the catalog's
+ * /Metadata). pdfkit always writes the XMP uncompressed (PDF/A-1 asks it; PDF/A output keeps
+ * it so), with no option to change that.
+ */
+export function deflateXmpMetadata(doc: PdfkitDocument, deflate: (data: Uint8Array) => Uint8Array): void {
+  const d = inside(doc);
+  d.endMetadata = () => {
+    d._addInfo();
+    d.metadata.end();
+    const ref = d.ref({ Type: 'Metadata', Subtype: 'XML', Filter: 'FlateDecode' });
+    ref.end(deflate(new TextEncoder().encode(d.metadata.getXML())));
+    d._root.data.Metadata = ref;
+  };
+}
+
+/**
+ * The bytes pdfkit writes for a name-tree key (PDFObject.convert of a String): the code units
+ * as single bytes if all are ASCII, else a UTF-16BE byte-order mark and UTF-16BE.
+ */
+export function nameTreeKeyBytes(key: string): Uint8Array {
+  let ascii = true;
+  for (let i = 0; i < key.length; i++) if (key.charCodeAt(i) > 0x7f) ascii = false;
+  if (ascii) return Uint8Array.from(key, (c) => c.charCodeAt(0));
+  const out = new Uint8Array(2 + key.length * 2);
+  out[0] = 0xfe;
+  out[1] = 0xff;
+  for (let i = 0; i < key.length; i++) {
+    out[2 + i * 2] = key.charCodeAt(i) >> 8;
+    out[3 + i * 2] = key.charCodeAt(i) & 0xff;
+  }
+  return out;
+}
+
+/** Order of name-tree keys as a PDF reader's binary search expects it: their written bytes. */
+export function compareNameTreeKeys(a: string, b: string): number {
+  const x = nameTreeKeyBytes(a);
+  const y = nameTreeKeyBytes(b);
+  for (let i = 0; i < Math.min(x.length, y.length); i++) {
+    const d = (x[i] ?? 0) - (y[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return x.length - y.length;
+}
+
+/**
+ * Sorts the /Dests name tree by the keys' bytes (compareNameTreeKeys). Reaches:
+ * `doc._root.data.Names.data.Dests._compareKeys`: pdfkit's PDFNameTree sorts with
+ * localeCompare, which depends on the ICU locale and is not the byte order PDF readers
+ * binary-search in; there is no option for it.
+ */
+export function sortNamedDestinationsByBytes(doc: PdfkitDocument): void {
+  inside(doc)._root.data.Names.data.Dests._compareKeys = compareNameTreeKeys;
+}
+
+/**
+ * Makes the file /ID an MD5 of every byte written before the trailer. Reaches: `doc.push`
+ * (wrapped to see the output), `doc._finalize` (wrapped) and `doc._id`: pdfkit's /ID is a hash
+ * of the info dictionary (the same for every issue of one date) and cannot be supplied.
+ */
+export function hashFileId(doc: PdfkitDocument, hash: { update(chunk: Uint8Array): unknown; copy(): { digest(): Uint8Array } }): void {
+  const d = inside(doc);
+  const push = d.push.bind(d);
+  d.push = (chunk) => {
+    if (chunk) hash.update(chunk);
+    return push(chunk);
+  };
+  const finalize = d._finalize.bind(d);
+  d._finalize = () => {
+    d._id = hash.copy().digest();
+    finalize();
+  };
+}
+
+/** PDF/A part (1 for PDF/A-1 and PDF/UA), or undefined. Reaches: `doc.subset`, set from the `subset` option. */
+export function pdfaPart(doc: PdfkitDocument): number | undefined {
+  return inside(doc).subset;
+}
+
+/**
+ * Lists the font in the current page's /Resources /Font (once). Reaches: `doc.page.fonts`:
+ * pdfkit adds a font there only when its own text path (doc.text) uses it.
+ */
+export function useFontOnPage(doc: PdfkitDocument, font: EmbeddedFont): void {
+  const fonts = inside(doc).page.fonts;
+  const f = fontInside(font);
+  if (fonts[f.id] == null) fonts[f.id] = f.ref();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Embedded fonts (pdfkit's EmbeddedFont and the fontkit subset inside it).
+
+/**
+ * The embedded font of the last doc.font(name) call. Reaches: `doc._font`: pdfkit has no
+ * public accessor for the font object, and drawing shaped glyph ids needs its subset.
+ */
+export function currentEmbeddedFont(doc: PdfkitDocument): EmbeddedFont {
+  return inside(doc)._font as unknown as EmbeddedFont;
+}
+
+/**
+ * Writes the font with `embed` instead of pdfkit's EmbeddedFont.embed() at doc.end().
+ * Reaches: `font.embed` (replaced): pdfkit writes every width, a long ToUnicode CMap and a
+ * default-level deflate, with no hook to change them.
+ */
+export function replaceFontEmbedding(font: EmbeddedFont, embed: () => void): void {
+  fontInside(font).embed = embed;
+}
+
+/** Resource name ('F1', 'F2', …). Reaches: `font.id`, not public. */
+export function fontResourceName(font: EmbeddedFont): string {
+  return fontInside(font).id;
+}
+
+/** The fontkit face. Reaches: `font.font`, not public. */
+export function fontFace(font: EmbeddedFont): fontkit.Font {
+  return fontInside(font).font;
+}
+
+/** 1000 / unitsPerEm, as pdfkit computed it. Reaches: `font.scale`, not public. */
+export function fontScale(font: EmbeddedFont): number {
+  return fontInside(font).scale;
+}
+
+/** The font dictionary's reference (made on first call). Reaches: EmbeddedFont.ref(), not public. */
+export function fontDictionary(font: EmbeddedFont): PdfkitRef {
+  return fontInside(font).ref();
+}
+
+/** The glyph's CID in the subset, adding it on first use. Reaches: `font.subset` (fontkit's createSubset() is public, pdfkit's is not). */
+export function includeSubsetGlyph(font: EmbeddedFont, glyphId: number): number {
+  return fontInside(font).subset.includeGlyph(glyphId);
+}
+
+/**
+ * A new CID for glyphId even if the subset has it already (encode() writes one glyph per
+ * entry). Reaches: `font.subset.glyphs`: includeGlyph() would give back the existing CID.
+ */
+export function appendSubsetGlyph(font: EmbeddedFont, glyphId: number): number {
+  const glyphs = fontInside(font).subset.glyphs;
+  glyphs.push(glyphId);
+  return glyphs.length - 1;
+}
+
+/** The subset's TrueType font program. Reaches: `font.subset`. */
+export function encodeSubset(font: EmbeddedFont): Uint8Array {
+  return fontInside(font).subset.encode();
+}
+
+/** Width per CID (1000-unit text space), as written in /W. Reaches: `font.widths`. */
+export function cidWidthList(font: EmbeddedFont): ReadonlyArray<number | undefined> {
+  return fontInside(font).widths;
+}
+
+/** Width of one CID (1000-unit text space). Reaches: `font.widths`. */
+export function cidWidth(font: EmbeddedFont, cid: number): number | undefined {
+  return fontInside(font).widths[cid];
+}
+
+/** Sets a CID's /W width. Reaches: `font.widths`, which pdfkit fills only from its own text path. */
+export function setCidWidth(font: EmbeddedFont, cid: number, width: number): void {
+  fontInside(font).widths[cid] = width;
+}
+
+/** Code points per CID, as written in ToUnicode. Reaches: `font.unicode`. */
+export function cidTextList(font: EmbeddedFont): ReadonlyArray<readonly number[] | undefined> {
+  return fontInside(font).unicode;
+}
+
+/** The code points of one CID. Reaches: `font.unicode`. */
+export function cidText(font: EmbeddedFont, cid: number): readonly number[] | undefined {
+  return fontInside(font).unicode[cid];
+}
+
+/** Sets a CID's ToUnicode text. Reaches: `font.unicode`, which pdfkit fills only from its own text path. */
+export function setCidText(font: EmbeddedFont, cid: number, codePoints: number[]): void {
+  fontInside(font).unicode[cid] = codePoints;
+}
+
+/**
+ * Takes over writing each glyph of the font's subset: `write(glyphId, cid)` gives the record
+ * for the CID about to be written, or null to leave it to fontkit. Reaches: fontkit's
+ * TTFSubset `_addGlyph` (replaced) and the `glyf`, `loca`, `hmtx`, `offset` it fills during
+ * encode(): fontkit has no way to add a glyph of one's own, and its own path decodes every
+ * outline just to see whether a glyph is composite.
+ */
+export function overrideSubsetGlyphs(font: EmbeddedFont, write: (glyphId: number, cid: number) => SubsetGlyph | null): void {
+  const subset = fontInside(font).subset;
+  const addGlyph = subset._addGlyph.bind(subset);
+  subset._addGlyph = (gid: number): number => {
+    const glyph = write(gid, subset.glyf.length);
+    if (!glyph) return addGlyph(gid);
+    subset.glyf.push(glyph.data);
+    subset.loca.offsets.push(subset.offset);
+    subset.hmtx.metrics.push({ advance: glyph.advance, bearing: glyph.bearing });
+    subset.offset += glyph.data.length;
+    return subset.glyf.length - 1;
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// fontkit faces.
+
+/** The OS/2, post and head tables. Reaches: TTFFont's table getters, absent from fontkit's types. */
+export function faceTables(face: fontkit.Font): FaceTables {
+  return face as unknown as FaceTables;
+}
+
+/**
+ * The glyf record and hmtx metrics of a simple (non-composite) glyph, read straight from the
+ * file; null for a composite glyph, a variable font or a font without glyf. Reaches: TTFFont
+ * `_getTableStream('glyf')`, `loca`, `hmtx`, `_variationProcessor`: fontkit's public glyph
+ * objects decode the outline, which is what this avoids.
+ */
+export function readSimpleGlyph(face: fontkit.Font, gid: number): SubsetGlyph | null {
+  const font = face as unknown as TtfFontInternals;
+  const stream = font._variationProcessor ? null : font._getTableStream('glyf');
+  const start = font.loca?.offsets[gid];
+  const end = font.loca?.offsets[gid + 1];
+  if (!stream || start === undefined || end === undefined) return null;
+  stream.pos += start;
+  const data = new Uint8Array(stream.readBuffer(end - start));
+  const composite = data.length >= 2 && new DataView(data.buffer, data.byteOffset).getInt16(0) < 0;
+  if (composite) return null;
+  const { metrics, bearings } = font.hmtx;
+  const m = gid < metrics.length ? metrics.get(gid) : undefined;
+  const last = metrics.get(metrics.length - 1);
+  return {
+    data,
+    advance: m ? m.advance : (last?.advance ?? 0),
+    bearing: m ? m.bearing : (bearings.get(gid - metrics.length) ?? 0),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The probe.
+
+type Probe = [name: string, ok: (target: unknown) => boolean];
+
+function at(target: unknown, path: readonly string[]): unknown {
+  let v: unknown = target;
+  for (const key of path) {
+    if (v === null || (typeof v !== 'object' && typeof v !== 'function')) return undefined;
+    v = (v as Record<string, unknown>)[key];
+  }
+  return v;
+}
+
+const isFunction = (path: string): Probe => [path, (t) => typeof at(t, path.split('.')) === 'function'];
+const isObject = (path: string): Probe => [path, (t) => { const v = at(t, path.split('.')); return v !== null && typeof v === 'object'; }];
+const isArray = (path: string): Probe => [path, (t) => Array.isArray(at(t, path.split('.')))];
+const isNumber = (path: string): Probe => [path, (t) => typeof at(t, path.split('.')) === 'number'];
+const isString = (path: string): Probe => [path, (t) => typeof at(t, path.split('.')) === 'string'];
+const isPresent = (path: string): Probe => [path, (t) => { const parts = path.split('.'); const key = parts.pop() ?? ''; const o = at(t, parts); return o !== null && (typeof o === 'object' || typeof o === 'function') && key in o; }];
+
+/** What a fresh PDFDocument must have (with one page added). */
+export const DOCUMENT_PROBES: readonly Probe[] = [
+  isFunction('_addInfo'),
+  isFunction('_finalize'),
+  isFunction('push'),
+  isFunction('endMetadata'),
+  isFunction('appendXML'),
+  isPresent('_id'),
+  isFunction('metadata.end'),
+  isFunction('metadata.getXML'),
+  isObject('_root.data.Names.data.Dests'),
+  isFunction('_root.data.Names.data.Dests._compareKeys'),
+  isObject('page.fonts'),
+  isPresent('_font'),
+];
+
+/** What pdfkit's EmbeddedFont of a TrueType face must have (after doc.font()). */
+export const EMBEDDED_FONT_PROBES: readonly Probe[] = [
+  isString('id'),
+  isObject('font'),
+  isNumber('scale'),
+  isArray('widths'),
+  isArray('unicode'),
+  isFunction('ref'),
+  isFunction('embed'),
+  isFunction('subset.includeGlyph'),
+  isFunction('subset.encode'),
+  isArray('subset.glyphs'),
+  isFunction('subset._addGlyph'),
+];
+
+/** What fontkit's TTFSubset must hold while encode() calls _addGlyph. */
+export const SUBSET_ENCODE_PROBES: readonly Probe[] = [isArray('glyf'), isNumber('offset'), isArray('loca.offsets'), isArray('hmtx.metrics')];
+
+/** What a fontkit TrueType face must have. */
+export const FACE_PROBES: readonly Probe[] = [
+  isFunction('_getTableStream'),
+  isPresent('_variationProcessor'),
+  isArray('loca.offsets'),
+  isFunction('hmtx.metrics.get'),
+  isNumber('hmtx.metrics.length'),
+  isFunction('hmtx.bearings.get'),
+  isObject('post'),
+  isPresent('post.isFixedPitch'),
+  isObject('head.macStyle'),
+  isPresent('head.macStyle.italic'),
+  isObject('OS/2'),
+];
+
+/** The names (prefixed with `prefix`) of the probes `target` fails. */
+export function missingInternals(target: unknown, probes: readonly Probe[], prefix: string): string[] {
+  return probes.filter(([, ok]) => !ok(target)).map(([name]) => `${prefix}.${name}`);
+}
+
+const checkedFaces = new WeakSet<fontkit.Font>();
+
+/**
+ * Probes a fresh PDFDocument, the EmbeddedFont pdfkit makes of `face`, that font's subset
+ * during encode(), and the face itself, for every internal this module reaches. Gives the
+ * missing ones, e.g. 'PDFDocument._addInfo', 'TTFSubset(encode)._addGlyph'; empty if all are
+ * there. Writes nothing anywhere (the probe document is never ended).
+ */
+export function checkInternals(face: fontkit.Font): string[] {
+  const missing: string[] = [];
+  let doc: unknown;
+  try {
+    doc = new PDFDocument({ autoFirstPage: false, margin: 0, font: face, subset: 'PDF/A-2b' } as unknown as PDFKit.PDFDocumentOptions);
+    (doc as PdfkitDocument).addPage({ size: [100, 100], margin: 0 });
+    (doc as PdfkitDocument).registerFont('probe', face).font('probe');
+  } catch (err) {
+    return [`PDFDocument (could not open a probe document: ${err instanceof Error ? err.message : String(err)})`];
+  }
+  missing.push(...missingInternals(doc, DOCUMENT_PROBES, 'PDFDocument'));
+  if (at(doc, ['subset']) !== 2) missing.push("PDFDocument.subset (2 for the 'PDF/A-2b' option)");
+  const font = at(doc, ['_font']);
+  missing.push(...missingInternals(font, EMBEDDED_FONT_PROBES, 'EmbeddedFont'));
+  missing.push(...missingInternals(face, FACE_PROBES, 'TTFFont'));
+  const subset = at(font, ['subset']) as Partial<TtfSubsetInternals> | undefined;
+  if (subset && typeof subset._addGlyph === 'function' && typeof subset.encode === 'function' && typeof subset.includeGlyph === 'function') {
+    const addGlyph = subset._addGlyph.bind(subset);
+    let seen = false;
+    subset._addGlyph = (gid: number): number => {
+      if (!seen) {
+        seen = true;
+        missing.push(...missingInternals(subset, SUBSET_ENCODE_PROBES, 'TTFSubset(encode)'));
+      }
+      return addGlyph(gid);
+    };
+    try {
+      subset.encode();
+    } catch (err) {
+      missing.push(`TTFSubset.encode (failed: ${err instanceof Error ? err.message : String(err)})`);
+    }
+    if (!seen) missing.push('TTFSubset(encode)._addGlyph (encode() never called it)');
+  }
+  return missing;
+}
+
+/** checkInternals() once per face; throws naming every missing internal. */
+export function assertInternals(face: fontkit.Font): void {
+  if (checkedFaces.has(face)) return;
+  const missing = checkInternals(face);
+  if (missing.length) {
+    throw new Error(
+      `render: pdfkit/fontkit internals this renderer relies on are missing (was pdfkit or fontkit upgraded? src/render/pdfkit-internals.ts): ${missing.join(', ')}`,
+    );
+  }
+  checkedFaces.add(face);
 }

@@ -1,7 +1,6 @@
 // PageModel → PDF bytes. The only module that drives pdfkit; everything it draws was
 // positioned by layout/ (no wrapping, no shaping here).
 import { createHash } from 'node:crypto';
-import PDFDocument from 'pdfkit';
 import type { FontSet } from '../text/fonts.js';
 import type { GlyphFragment } from '../text/types.js';
 import type { ImageItem, LineItem, LinkBox, OutlineItem, Page, PageModel, RuleItem } from '../layout/types.js';
@@ -10,6 +9,7 @@ import { DocumentFonts, textObject } from './glyphs.js';
 import type { PageTextState } from './glyphs.js';
 import { documentInfo, issueDate, xmpInfo } from './metadata.js';
 import { packObjects } from './object-streams.js';
+import { assertInternals, createDocument, deflateXmpMetadata, hashFileId, replaceXmpInfo, sortNamedDestinationsByBytes } from './pdfkit-internals.js';
 import type { PdfkitDocument, PdfkitDocumentOptions, PdfkitOutline } from './pdfkit-internals.js';
 import { StructureMarker, untaggedMarker } from './tagging.js';
 import type { Marker } from './tagging.js';
@@ -56,6 +56,8 @@ function openDocument(model: PageModel, fonts: FontSet, options: RenderOptions):
   if (model.pages.length === 0) throw new Error('render: the page model has no pages');
   const anyFace = fonts.faces.values().next().value;
   if (!anyFace) throw new Error('render: the font set is empty');
+  // An upgraded pdfkit or fontkit that lacks an internal fails here, by name, not deep inside doc.end().
+  for (const face of fonts.faces.values()) assertInternals(face);
   const date = issueDate(model.info.date);
   const info = documentInfo(model.info, options.version, date);
   const pdfkitOptions: PdfkitDocumentOptions = {
@@ -72,36 +74,18 @@ function openDocument(model: PageModel, fonts: FontSet, options: RenderOptions):
     tagged: options.tagged === true,
   };
   if (options.pdfa) pdfkitOptions.subset = 'PDF/A-2b';
-  const doc = new PDFDocument(pdfkitOptions as unknown as PDFKit.PDFDocumentOptions) as unknown as PdfkitDocument;
+  const doc = createDocument(pdfkitOptions);
 
   // pdfkit interpolates Title/Author/… into XMP unescaped and writes no ModifyDate; write it ourselves.
-  doc._addInfo = () => doc.appendXML(xmpInfo(model.info, options.version, date));
-  if (!options.pdfa) {
-    // pdfkit leaves the XMP unfiltered (PDF/A-1 asks that of it; PDF/A output keeps it so).
-    // Elsewhere it is deflated like every other stream: ~0.8 KB of a four-page issue.
-    doc.endMetadata = () => {
-      doc._addInfo();
-      doc.metadata.end();
-      const ref = doc.ref({ Type: 'Metadata', Subtype: 'XML', Filter: 'FlateDecode' });
-      ref.end(deflate(new TextEncoder().encode(doc.metadata.getXML())));
-      doc._root.data.Metadata = ref;
-    };
-  }
-  // The name tree sorts with localeCompare (locale-dependent); PDF wants plain code order.
-  doc._root.data.Names.data.Dests._compareKeys = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
+  replaceXmpInfo(doc, xmpInfo(model.info, options.version, date));
+  // pdfkit leaves the XMP unfiltered (PDF/A-1 asks that of it; PDF/A output keeps it so).
+  // Elsewhere it is deflated like every other stream: ~0.8 KB of a four-page issue.
+  if (!options.pdfa) deflateXmpMetadata(doc, deflate);
+  // The name tree sorts with localeCompare (locale-dependent); PDF wants the keys' byte order.
+  sortNamedDestinationsByBytes(doc);
   // The file /ID: a hash of every byte before the trailer, instead of pdfkit's hash of the
   // info dict (which is the same for every issue of one date).
-  const hash = createHash('md5');
-  const push = doc.push.bind(doc);
-  doc.push = (chunk) => {
-    if (chunk) hash.update(chunk);
-    return push(chunk);
-  };
-  const finalize = doc._finalize.bind(doc);
-  doc._finalize = () => {
-    doc._id = hash.copy().digest();
-    finalize();
-  };
+  hashFileId(doc, createHash('md5'));
   return doc;
 }
 
