@@ -1,73 +1,176 @@
-// The paragraph as numbers the line breaker can sum: each cluster's natural advance after
-// punctuation compression and Han/Latin spacing, the blanks that may be cut or compressed,
-// the glue after it, and prefix sums so that any line [i, j) is measured in O(1).
+// The paragraph as boxes, glue and penalties the line breaker can sum (Knuth–Plass): each
+// cluster's natural advance after punctuation compression and Han/Latin spacing, the blanks
+// that may be cut or compressed, the glue after it and how that glue may stretch, and prefix
+// sums so that any line [i, j) is measured in O(1) (see line-fit.ts).
+//
+// buildMeasures runs one pass per typographic rule, in this order (each pass may rely on
+// the ones before it): punctuationBlanks → lineEndKerning → centreInterpuncts →
+// collapseAdjacentPunctuation → setSpaces → clusterAdvances → glueAfterClusters → prefixSums.
 import type { Cluster } from './shape.js';
-import { BreakClass } from './opportunities.js';
 import { hasLeftBlank, hasRightBlank, isBracket, isLatinAlnum } from './classify.js';
 
+/** Tolerance of width comparisons in pt: below it, two widths are the same. */
 export const EPS = 1e-6;
 
-export interface Model {
-  n: number;
+/**
+ * What the gap after a cluster is, which decides how justification may stretch it. The
+ * order of preference is in line-fit.ts (distributeStretch): quarter ems and spaces first,
+ * then Han gaps, then gaps next to marks, and gaps inside Latin words only as a last resort.
+ */
+export const enum GapClass {
+  /**
+   * Never stretched: inside —— or ……, before or after a space or newline (the space itself
+   * is the glue), after the paragraph's last cluster.
+   */
+  None = 0,
+  /** The quarter em between a Han character and a Latin letter or digit (clreq, mixed text). */
+  QuarterEm = 1,
+  /** Between two Han characters (or a Han character and a mark that leaves room). */
+  HanGap = 2,
+  /** Between the letters or digits of a Latin word, URL or number: stretched only when nothing else can be. */
+  LatinLetter = 3,
+  /** After an opening mark or before a closing mark or stop: stretched only when the line has no Han or quarter-em gap. */
+  NearMark = 4,
+}
+
+/** Per-cluster measures (index k = cluster k) and prefix sums (index k = clusters [0, k)). */
+export interface Measures {
+  /** Number of clusters. */
+  count: number;
   clusters: Cluster[];
-  /** Natural advance of each cluster (compression and quarter em applied). */
-  adv: Float64Array;
-  /** Remaining blank halves of full-width punctuation (pt), compressible and cut at line edges. */
-  lb: Float64Array;
-  rb: Float64Array;
-  /** Shrink of spaces. */
+  /** Natural advance of each cluster in pt, compression and quarter-em spaces applied, glue after it excluded. */
+  advance: Float64Array;
+  /**
+   * Remaining blank halves of full-width punctuation in pt: compressed by push-in, and cut
+   * where the mark meets a line edge (an opening mark at the start, a closing mark at the end).
+   */
+  leftBlank: Float64Array;
+  rightBlank: Float64Array;
+  /** How much a space cluster may shrink, in pt (a quarter em by half, a word space by a third). */
   spaceShrink: Float64Array;
-  /** Correction to the shaped advance when the cluster ends a line (kerning with the next glyph). */
-  kern: Float64Array;
-  /** Glue after each cluster (the quarter em between Han and Latin), its class and shrink. */
-  gap: Float64Array;
-  gapCls: Uint8Array;
-  gapShrink: Float64Array;
-  /** Stretch limit before level-2 gaps get anything (level 1 items only). */
-  cap: Float64Array;
-  W: Float64Array;
-  S: Float64Array;
-  /** Prefix sums of the shrink of spaces and quarter ems only (no punctuation). */
-  SG: Float64Array;
-  N1: Int32Array;
-  N2: Int32Array;
-  N3: Int32Array;
-  /** Gaps next to a bracket or stop: stretched only when a line has no other gap. */
-  N4: Int32Array;
-  CAP: Float64Array;
+  /**
+   * Correction to the shaped advance when the cluster ends a line: kerning with the next
+   * glyph no longer applies, so the Latin glyph's own (nominal) advance is used.
+   */
+  endKern: Float64Array;
+  /** Width in pt of the glue after each cluster (the quarter em between Han and Latin; 0 otherwise). */
+  glue: Float64Array;
+  /** How the gap after each cluster may stretch. */
+  gapClass: Uint8Array;
+  /** How much the glue after each cluster may shrink, in pt (half a quarter em). */
+  glueShrink: Float64Array;
+  /**
+   * How far a quarter em or a space may stretch (pt) before the Han gaps take their share
+   * of the slack: one quarter em more for a quarter em, a quarter em for a word space.
+   */
+  stretchCap: Float64Array;
+  /**
+   * Width in pt that a break before cluster k adds at the end of the line it ends (k = 1 …
+   * count): a hyphen's width once words are hyphenated. 0 everywhere today; the break search
+   * and the line setter both count it.
+   */
+  breakWidth: Float64Array;
   /** Index of the last cluster before k that is neither space nor newline, or -1. */
   lastVisible: Int32Array;
+  prefix: PrefixSums;
+}
+
+/** Running sums over clusters [0, k), length count + 1: a line [i, j) sums to prefix[j] − prefix[i]. */
+export interface PrefixSums {
+  /** Advances plus the glue after each cluster, in pt. */
+  width: Float64Array;
+  /** Everything that can give, in pt: punctuation blanks, spaces, glue (used with push-in). */
+  shrink: Float64Array;
+  /** Only what ordinary lines may shrink, in pt: spaces and quarter ems, no punctuation. */
+  glueShrink: Float64Array;
+  /** Quarter-em gaps and spaces of nonzero width: stretched first, each up to its stretch cap. */
+  quarterEms: Int32Array;
+  /** Gaps of class HanGap. */
+  hanGaps: Int32Array;
+  /** Gaps of class LatinLetter. */
+  latinLetterGaps: Int32Array;
+  /** Gaps of class NearMark. */
+  nearMarkGaps: Int32Array;
+  /** Stretch caps of the quarter ems and spaces, in pt. */
+  stretchCap: Float64Array;
+}
+
+/** The clusters as the breaker measures them. Mutates the clusters' glyphs (compression, centring). */
+export function buildMeasures(clusters: Cluster[]): Measures {
+  const n = clusters.length;
+  const m: Measures = {
+    count: n,
+    clusters,
+    advance: new Float64Array(n),
+    leftBlank: new Float64Array(n),
+    rightBlank: new Float64Array(n),
+    spaceShrink: new Float64Array(n),
+    endKern: new Float64Array(n),
+    glue: new Float64Array(n),
+    gapClass: new Uint8Array(n),
+    glueShrink: new Float64Array(n),
+    stretchCap: new Float64Array(n),
+    breakWidth: new Float64Array(n + 1),
+    lastVisible: new Int32Array(n + 1),
+    prefix: {
+      width: new Float64Array(n + 1),
+      shrink: new Float64Array(n + 1),
+      glueShrink: new Float64Array(n + 1),
+      quarterEms: new Int32Array(n + 1),
+      hanGaps: new Int32Array(n + 1),
+      latinLetterGaps: new Int32Array(n + 1),
+      nearMarkGaps: new Int32Array(n + 1),
+      stretchCap: new Float64Array(n + 1),
+    },
+  };
+  punctuationBlanks(m);
+  lineEndKerning(m);
+  centreInterpuncts(m);
+  collapseAdjacentPunctuation(m);
+  setSpaces(m);
+  clusterAdvances(m);
+  glueAfterClusters(m);
+  prefixSums(m);
+  return m;
 }
 
 function isFullWidth(c: Cluster): boolean {
   return c.glyphs.length === 1 && Math.abs(c.glyphs[0]!.advance - c.size) < 0.05 * c.size;
 }
 
-export function buildModel(clusters: Cluster[]): Model {
-  const n = clusters.length;
-  const adv = new Float64Array(n);
-  const lb = new Float64Array(n);
-  const rb = new Float64Array(n);
-  const spaceShrink = new Float64Array(n);
-  const kern = new Float64Array(n);
-  const gap = new Float64Array(n);
-  const gapCls = new Uint8Array(n);
-  const gapShrink = new Float64Array(n);
-  const cap = new Float64Array(n);
-
-  for (let k = 0; k < n; k++) {
+/**
+ * clreq, punctuation widths (typography.md "Punctuation width and compression"; GB/T 15834):
+ * a full-width mark's ink sits in one half of its em, the other half is blank — right of
+ * 、，。 and closing brackets, left of opening brackets. Only a glyph that really is one em
+ * wide has a blank to give: a proportional Latin quote has none.
+ */
+function punctuationBlanks(m: Measures): void {
+  const { clusters, leftBlank, rightBlank } = m;
+  for (let k = 0; k < m.count; k++) {
     const c = clusters[k]!;
-    if (c.kind === 'punct' && isFullWidth(c)) {
-      if (hasLeftBlank(c.first)) lb[k] = c.size / 2;
-      if (hasRightBlank(c.last)) rb[k] = c.size / 2;
-    }
-    const g = c.glyphs[c.glyphs.length - 1];
-    if (g && c.kind === 'latin') kern[k] = g.nominal - g.advance;
+    if (c.kind !== 'punct' || !isFullWidth(c)) continue;
+    if (hasLeftBlank(c.first)) leftBlank[k] = c.size / 2;
+    if (hasRightBlank(c.last)) rightBlank[k] = c.size / 2;
   }
+}
 
-  // The interpunct · between Chinese characters is set centred in half an em (GB/T 15834),
-  // not at the font's narrow Latin width.
-  for (let k = 0; k < n; k++) {
+/** Kerning pairs with the next glyph (typography.md "Mixed Chinese and Latin") end with the line. */
+function lineEndKerning(m: Measures): void {
+  const { clusters, endKern } = m;
+  for (let k = 0; k < m.count; k++) {
+    const c = clusters[k]!;
+    const g = c.glyphs[c.glyphs.length - 1];
+    if (g && c.kind === 'latin') endKern[k] = g.nominal - g.advance;
+  }
+}
+
+/**
+ * GB/T 15834-2011 (间隔号): the interpunct · between Chinese characters is set centred in
+ * half an em, not at the font's narrow Latin width.
+ */
+function centreInterpuncts(m: Measures): void {
+  const { clusters, endKern } = m;
+  for (let k = 0; k < m.count; k++) {
     const c = clusters[k]!;
     if (c.first !== '\u00b7' || c.glyphs.length !== 1) continue;
     const g = c.glyphs[0]!;
@@ -76,11 +179,18 @@ export function buildModel(clusters: Cluster[]): Model {
     if (!cjkNeighbour || g.advance >= cell) continue;
     g.dx += (cell - g.advance) / 2;
     g.advance = cell;
-    kern[k] = 0;
+    endKern[k] = 0;
   }
+}
 
-  // Adjacent punctuation: the blank halves between two marks collapse by half an em.
-  for (let k = 0; k + 1 < n; k++) {
+/**
+ * clreq, punctuation compression of adjacent marks (typography.md "Adjacent punctuation"):
+ * the blank halves between two consecutive marks collapse by half an em, so 。” and 》《
+ * take 1.5 em, not 2.
+ */
+function collapseAdjacentPunctuation(m: Measures): void {
+  const { clusters, leftBlank: lb, rightBlank: rb } = m;
+  for (let k = 0; k + 1 < m.count; k++) {
     const a = clusters[k]!;
     const b = clusters[k + 1]!;
     if (a.end !== b.start) continue;
@@ -98,8 +208,17 @@ export function buildModel(clusters: Cluster[]): Model {
       lb[k + 1] = 0;
     }
   }
+}
 
-  // Spaces: between Han and Latin an author's space becomes the quarter em; elsewhere a word space.
+/**
+ * clreq, spacing between Chinese and Western text (typography.md "Mixed Chinese and
+ * Latin"): an author's space between Han and Latin becomes the same quarter em the engine
+ * would put there, so 收集 2 篇 and 收集2篇 look identical; elsewhere it stays a word space.
+ * Spaces are glue too (UAX #14 LB7: a line may break after them, and they vanish there).
+ */
+function setSpaces(m: Measures): void {
+  const { clusters, spaceShrink, stretchCap } = m;
+  const n = m.count;
   for (let k = 0; k < n; ) {
     if (clusters[k]!.kind !== 'space') {
       k++;
@@ -107,74 +226,83 @@ export function buildModel(clusters: Cluster[]): Model {
     }
     let e = k;
     while (e < n && clusters[e]!.kind === 'space') e++;
-    const before = clusters[k - 1];
-    const after = clusters[e];
-    const quarter = quarterEmBetween(before, after);
-    for (let m = k; m < e; m++) {
-      const c = clusters[m]!;
+    const quarter = quarterEmBetween(clusters[k - 1], clusters[e]);
+    for (let s = k; s < e; s++) {
+      const c = clusters[s]!;
       const g = c.glyphs[0]!;
       if (quarter > 0) {
-        g.advance = m === k ? quarter : 0;
+        g.advance = s === k ? quarter : 0;
         g.dx = 0;
       }
       const w = g.advance;
-      spaceShrink[m] = quarter > 0 ? w / 2 : w / 3;
-      cap[m] = w > 0 ? c.size / 4 : 0;
+      spaceShrink[s] = quarter > 0 ? w / 2 : w / 3;
+      stretchCap[s] = w > 0 ? c.size / 4 : 0;
     }
     k = e;
   }
+}
 
-  for (let k = 0; k < n; k++) {
-    const c = clusters[k]!;
+/** A cluster's box is as wide as its glyphs after the passes above moved them. */
+function clusterAdvances(m: Measures): void {
+  const { clusters, advance } = m;
+  for (let k = 0; k < m.count; k++) {
     let a = 0;
-    for (const g of c.glyphs) a += g.advance;
-    adv[k] = a;
-    if (k + 1 >= n) continue;
+    for (const g of clusters[k]!.glyphs) a += g.advance;
+    advance[k] = a;
+  }
+}
+
+/**
+ * The glue after each cluster and its class (typography.md "Mixed Chinese and Latin" and
+ * "Justification"; clreq, line adjustment): the quarter em between Han and Latin, then where
+ * justification may open the line and where it may not.
+ */
+function glueAfterClusters(m: Measures): void {
+  const { clusters, glue, gapClass, glueShrink, stretchCap, leftBlank: lb, rightBlank: rb } = m;
+  for (let k = 0; k + 1 < m.count; k++) {
+    const c = clusters[k]!;
     const d = clusters[k + 1]!;
     if (c.kind === 'space' || d.kind === 'space' || c.kind === 'newline' || d.kind === 'newline') continue;
     const q = quarterEmBetween(c, d);
     if (q > 0) {
-      gap[k] = q;
-      gapCls[k] = 1;
-      gapShrink[k] = q / 2;
-      cap[k] = q;
+      glue[k] = q;
+      gapClass[k] = GapClass.QuarterEm;
+      glueShrink[k] = q / 2;
+      stretchCap[k] = q;
     } else if (c.kind === 'latin' && d.kind === 'latin') {
-      gapCls[k] = 3;
+      gapClass[k] = GapClass.LatinLetter;
     } else if (c.last === d.first && (c.last === '…' || c.last === '—')) {
-      gapCls[k] = 0;
+      // —— and …… are one mark drawn as two glyphs (GB/T 15834): never opened.
+      gapClass[k] = GapClass.None;
     } else if (lb[k]! > 0 || hasLeftBlank(c.last) || rb[k + 1]! > 0 || hasRightBlank(d.first)) {
       // No justification space inside a bracket's or a mark's embrace: after an opening mark,
       // before a closing mark or a comma/stop (unless the line has no other gap).
-      gapCls[k] = 4;
+      gapClass[k] = GapClass.NearMark;
     } else {
-      gapCls[k] = 2;
+      gapClass[k] = GapClass.HanGap;
     }
   }
+}
 
-  const W = new Float64Array(n + 1);
-  const S = new Float64Array(n + 1);
-  const SG = new Float64Array(n + 1);
-  const N1 = new Int32Array(n + 1);
-  const N2 = new Int32Array(n + 1);
-  const N3 = new Int32Array(n + 1);
-  const N4 = new Int32Array(n + 1);
-  const CAP = new Float64Array(n + 1);
-  const lastVisible = new Int32Array(n + 1);
+/** Knuth–Plass's running sums, so a line's width, shrink and gap counts cost two lookups. */
+function prefixSums(m: Measures): void {
+  const { clusters, advance, glue, leftBlank, rightBlank, spaceShrink, glueShrink, gapClass, stretchCap, lastVisible } = m;
+  const p = m.prefix;
   lastVisible[0] = -1;
-  for (let k = 0; k < n; k++) {
+  for (let k = 0; k < m.count; k++) {
     const c = clusters[k]!;
     const isSpace = c.kind === 'space';
-    W[k + 1] = W[k]! + adv[k]! + gap[k]!;
-    S[k + 1] = S[k]! + lb[k]! + rb[k]! + spaceShrink[k]! + gapShrink[k]!;
-    SG[k + 1] = SG[k]! + spaceShrink[k]! + gapShrink[k]!;
-    N1[k + 1] = N1[k]! + (gapCls[k] === 1 ? 1 : 0) + (isSpace && adv[k]! > 0 ? 1 : 0);
-    N2[k + 1] = N2[k]! + (gapCls[k] === 2 ? 1 : 0);
-    N3[k + 1] = N3[k]! + (gapCls[k] === 3 ? 1 : 0);
-    N4[k + 1] = N4[k]! + (gapCls[k] === 4 ? 1 : 0);
-    CAP[k + 1] = CAP[k]! + cap[k]!;
+    const cl = gapClass[k];
+    p.width[k + 1] = p.width[k]! + advance[k]! + glue[k]!;
+    p.shrink[k + 1] = p.shrink[k]! + leftBlank[k]! + rightBlank[k]! + spaceShrink[k]! + glueShrink[k]!;
+    p.glueShrink[k + 1] = p.glueShrink[k]! + spaceShrink[k]! + glueShrink[k]!;
+    p.quarterEms[k + 1] = p.quarterEms[k]! + (cl === GapClass.QuarterEm ? 1 : 0) + (isSpace && advance[k]! > 0 ? 1 : 0);
+    p.hanGaps[k + 1] = p.hanGaps[k]! + (cl === GapClass.HanGap ? 1 : 0);
+    p.latinLetterGaps[k + 1] = p.latinLetterGaps[k]! + (cl === GapClass.LatinLetter ? 1 : 0);
+    p.nearMarkGaps[k + 1] = p.nearMarkGaps[k]! + (cl === GapClass.NearMark ? 1 : 0);
+    p.stretchCap[k + 1] = p.stretchCap[k]! + stretchCap[k]!;
     lastVisible[k + 1] = isSpace || c.kind === 'newline' ? lastVisible[k]! : k;
   }
-  return { n, clusters, adv, lb, rb, spaceShrink, kern, gap, gapCls, gapShrink, cap, W, S, SG, N1, N2, N3, N4, CAP, lastVisible };
 }
 
 /** The quarter em owed between two clusters (Han next to a Latin letter or digit), or 0. */
@@ -184,88 +312,3 @@ function quarterEmBetween(a: Cluster | undefined, b: Cluster | undefined): numbe
   if (b.kind === 'ideo' && a.kind === 'latin' && isLatinAlnum(a.last)) return b.size / 4;
   return 0;
 }
-
-export interface LineFit {
-  /** Index of the last visible cluster (or -1 / < i for an empty line). */
-  L: number;
-  natural: number;
-  shrink: number;
-  n1: number;
-  n2: number;
-  n3: number;
-  n4: number;
-  cap1: number;
-}
-
-export function fit(m: Model, i: number, j: number, pushIn: boolean): LineFit {
-  const L = m.lastVisible[j]!;
-  if (L < i) return { L, natural: 0, shrink: 0, n1: 0, n2: 0, n3: 0, n4: 0, cap1: 0 };
-  const lead = m.lb[i]!;
-  const natural = m.W[L]! - m.W[i]! + m.adv[L]! + m.kern[L]! - m.rb[L]! - lead;
-  const shrink = pushIn
-    ? m.S[L]! - m.S[i]! + m.lb[L]! + m.spaceShrink[L]! - lead
-    : m.SG[L]! - m.SG[i]! + m.spaceShrink[L]!;
-  return {
-    L,
-    natural,
-    shrink: Math.max(0, shrink),
-    n1: m.N1[L]! - m.N1[i]!,
-    n2: m.N2[L]! - m.N2[i]!,
-    n3: m.N3[L]! - m.N3[i]!,
-    n4: m.N4[L]! - m.N4[i]!,
-    cap1: m.CAP[L]! - m.CAP[i]!,
-  };
-}
-
-export interface Stretch {
-  a1: number; // share of level-1 cap given (0..∞ factor of each item's cap)
-  a2: number; // pt per level-2 gap
-  a3: number; // pt per level-3 gap
-  a4: number; // pt per gap next to a bracket or stop
-  /** pt per level-1 item beyond its cap (the rest is shared evenly with the Han gaps). */
-  a12: number;
-  /** The largest stretch of one gap, in em, weighted for badness. */
-  severity: number;
-}
-
-export function distribute(f: LineFit, extra: number, em: number): Stretch {
-  if (extra <= EPS) return { a1: 0, a2: 0, a3: 0, a4: 0, a12: 0, severity: 0 };
-  if (f.n2 > 0) {
-    // Spaces and quarter ems first, up to their cap; the rest evenly over every gap, so a
-    // line with one Han gap among many spaces does not gape at that gap.
-    const t1 = Math.min(extra, f.cap1);
-    const a2 = (extra - t1) / (f.n2 + f.n1);
-    return { a1: f.cap1 > 0 ? t1 / f.cap1 : 0, a2, a3: 0, a4: 0, a12: a2, severity: a2 / em / 0.25 };
-  }
-  if (f.n1 > 0 && f.cap1 > 0) {
-    const factor = extra / f.cap1;
-    return { a1: factor, a2: 0, a3: 0, a4: 0, a12: 0, severity: (factor * 0.25) / 0.5 };
-  }
-  if (f.n4 > 0) {
-    const a4 = extra / f.n4;
-    return { a1: 0, a2: 0, a3: 0, a4, a12: 0, severity: a4 / em / 0.125 };
-  }
-  if (f.n3 > 0) {
-    const a3 = extra / f.n3;
-    return { a1: 0, a2: 0, a3, a4: 0, a12: 0, severity: a3 / em / 0.05 };
-  }
-  return { a1: 0, a2: 0, a3: 0, a4: 0, a12: 0, severity: Infinity };
-}
-
-
-/** Start of the run of clusters at a line end that could not begin the next line. */
-export function pushInStart(cls: Uint8Array, L: number, floor: number, W: Float64Array, reach: number): number {
-  let q = L;
-  while (q > floor && cls[q] === BreakClass.Violation) {
-    // A run of such marks longer than a line: every line inside it is all run.
-    if (W[L]! - W[q]! > reach) return floor;
-    q--;
-  }
-  return q + 1;
-}
-
-/** Natural width of the line [i, q): push-in may only pull marks onto a line that fits without them. */
-export function pushInPrefix(m: Model, i: number, q: number): number {
-  return m.W[q]! - m.W[i]! - m.gap[q - 1]! + m.kern[q - 1]! - m.rb[q - 1]! - m.lb[i]!;
-}
-
