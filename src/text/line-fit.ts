@@ -178,8 +178,10 @@ export function gapStretch(m: Measures, k: number, s: Stretch): number {
   }
 }
 
-/** Knuth's badness of a line whose gaps are `ratio` of their tolerated stretch, capped at MAX_BADNESS. */
+/** TeX's "infinitely bad": a line this bad is taken only when no break avoids it. */
 export const MAX_BADNESS = 10000;
+
+/** Knuth's badness of a line whose gaps are `ratio` of their tolerated stretch (Infinity: none may open). */
 export function badness(ratio: number): number {
   return Math.min(MAX_BADNESS, 100 * ratio * ratio * ratio);
 }

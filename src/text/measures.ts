@@ -25,7 +25,10 @@ export const enum GapClass {
   None = 0,
   /** The quarter em between a Han character and a Latin letter or digit (clreq, mixed text). */
   QuarterEm = 1,
-  /** Between two Han characters (or a Han character and a mark that leaves room). */
+  /**
+   * Between two Han characters, and every pair not classed otherwise (after a comma or a
+   * closing mark, punctuation next to Latin): the ordinary inter-character gap.
+   */
   HanGap = 2,
   /** Between the letters or digits of a Latin word, URL or number: stretched only when nothing else can be. */
   LatinLetter = 3,
@@ -214,7 +217,7 @@ function collapseAdjacentPunctuation(m: Measures): void {
  * clreq, spacing between Chinese and Western text (typography.md "Mixed Chinese and
  * Latin"): an author's space between Han and Latin becomes the same quarter em the engine
  * would put there, so 收集 2 篇 and 收集2篇 look identical; elsewhere it stays a word space.
- * Spaces are glue too (UAX #14 LB7: a line may break after them, and they vanish there).
+ * Spaces are glue too: a line may break after them (UAX #14 LB18), and there they hang.
  */
 function setSpaces(m: Measures): void {
   const { clusters, spaceShrink, stretchCap } = m;
