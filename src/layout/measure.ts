@@ -2,6 +2,7 @@
 // place layout/ learns how wide anything is.
 import type { Block, BlockStruct, ImageBlock, RuleBlock, TextBlock } from '../compose/types.js';
 import type { BrokenParagraph, Line, ParagraphInput, StyledRun } from '../text/types.js';
+import { alignOffset } from '../text/align.js';
 import type { Theme } from '../theme/types.js';
 import type { LineItem, LinkBox, PageItem, StructRef } from './types.js';
 import type { Row } from './rows.js';
@@ -46,8 +47,7 @@ function inkExtent(line: Line): { min: number; max: number } {
 /** x shift that sets a line centred or flush right whatever the breaker did with it. */
 function alignShift(line: Line, align: TextBlock['align'], width: number): number {
   if (align !== 'center' && align !== 'right') return 0;
-  const { min, max } = inkExtent(line);
-  return align === 'center' ? (width - (max - min)) / 2 - min : width - max;
+  return alignOffset(align, width, inkExtent(line));
 }
 
 /** One line of text that is never wrapped (a tail, a leader, a footer). */

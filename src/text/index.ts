@@ -4,10 +4,18 @@
 //   lineMetrics(faces, size, fonts) → { ascent, descent }
 //   GlyphMissingError (an IssueValidationError)      a character no face of the run has
 //
-// Pipeline: shape.ts (NFC, per-character fallback, fontkit shaping with the ZHS forms) →
-// model.ts (compression, quarter ems, glue) → opportunities.ts (UAX #14 + clreq classes) →
-// total-fit.ts (Knuth–Plass breaks) → lines.ts (line edges, push-in, justification, fragments).
+//   alignOffset(align, measure, extent)              the x shift of a centred or flush-right line
+//
+// Pipeline (paragraph.ts runs it):
+//   shape.ts          NFC, per-character fallback, fontkit shaping with the ZHS forms → clusters
+//   measures.ts       boxes and glue: punctuation blanks and compression, quarter ems, gap
+//                     classes (GapClass), prefix sums
+//   opportunities.ts  UAX #14 + clreq break classes (BreakClass) of every cluster boundary
+//   line-fit.ts       one line's natural width, shrink, stretch shares and badness
+//   choose-breaks.ts  total fit (Knuth–Plass) over the boundaries
+//   set-line.ts       line edges, push-in, justification, alignment (align.ts), fragments
 export type * from './types.js';
 export { loadFonts, faceName, bundledFontDir, bundledFaceFiles, type FontSet } from './fonts.js';
 export { breakParagraph, lineMetrics } from './paragraph.js';
 export { GlyphMissingError } from './errors.js';
+export { alignOffset, type Extent } from './align.js';

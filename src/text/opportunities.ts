@@ -110,7 +110,7 @@ export function classifyBoundaries(
       continue;
     }
     if (ta >= 0 && ta === tokenOf[k]) {
-      cls[k] = tokenBoundary(text, a, b, breakable[ta]!, uax.has(b.start));
+      cls[k] = tokenBoundary(text, a, b, { breakable: breakable[ta]!, uaxBreak: uax.has(b.start) });
       continue;
     }
     // Full-width digits and letters make words and numbers too (２０２６, ＣＴ).
@@ -135,7 +135,14 @@ function isFullwidthAlnum(ch: string): boolean {
   return (cp >= 0xff10 && cp <= 0xff19) || (cp >= 0xff21 && cp <= 0xff3a) || (cp >= 0xff41 && cp <= 0xff5a);
 }
 
-function tokenBoundary(text: string, a: Cluster, b: Cluster, breakable: boolean, uaxBreak: boolean): BreakClass {
+interface TokenContext {
+  /** The token is a URL or wider than the narrowest line: it may break inside. */
+  breakable: boolean;
+  /** UAX #14 allows a break here (after a hyphen in a compound). */
+  uaxBreak: boolean;
+}
+
+function tokenBoundary(text: string, a: Cluster, b: Cluster, { breakable, uaxBreak }: TokenContext): BreakClass {
   const c1 = a.last;
   const c2 = b.first;
   // A hyphenated compound: state-of-the-art may break after a hyphen between letters.

@@ -5,26 +5,26 @@ import type { BrokenParagraph, Line, ParagraphInput } from './types.js';
 import { absorbLeading, shapeRuns } from './shape.js';
 import type { Cluster } from './shape.js';
 import { BreakClass, classifyBoundaries } from './opportunities.js';
-import { buildModel } from './model.js';
-import { chooseBreaks, pushInAllowed } from './total-fit.js';
-import { buildLine } from './lines.js';
+import { buildMeasures } from './measures.js';
+import { chooseBreaks, pushInAllowed } from './choose-breaks.js';
+import { typesetLine } from './set-line.js';
 
-export { lineMetrics } from './lines.js';
+export { lineMetrics } from './set-line.js';
 
 export function breakParagraph(input: ParagraphInput, fonts: FontSet): BrokenParagraph {
   const shaped = shapeRuns(input.runs, fonts);
   const clusters = absorbLeading(shaped.clusters);
   const text = shaped.text;
   if (clusters.length === 0) return { text, lines: [] };
-  const m = buildModel(clusters);
-  const n = m.n;
+  const m = buildMeasures(clusters);
+  const n = m.count;
   const restIndent = input.restIndent ?? 0;
   const reserve = input.lastLineReserve ?? 0;
   const firstTarget = input.width - input.indent;
   const restTarget = input.width - restIndent;
   // A Latin string wider than the narrowest line may be broken inside.
   const narrowest = Math.max(1, Math.min(firstTarget, restTarget) - reserve);
-  const { cls, mandatory } = classifyBoundaries(text, clusters, (a, b) => m.W[b]! - m.W[a]! - m.gap[b - 1]!, narrowest);
+  const { cls, mandatory } = classifyBoundaries(text, clusters, (a, b) => m.prefix.width[b]! - m.prefix.width[a]! - m.glue[b - 1]!, narrowest);
   keepRunsTogether(input, clusters, cls);
   const justify = input.align === 'justify';
   const breaks = chooseBreaks(m, { firstTarget, restTarget, reserve, justify, cls, mandatory });
@@ -37,8 +37,9 @@ export function breakParagraph(input: ParagraphInput, fonts: FontSet): BrokenPar
   for (const j of breaks) {
     const target = (i === 0 ? firstTarget : restTarget) - (j === n ? reserve : 0);
     const endsPara = j === n || mandatory[j] === 1;
-    const pushIn = pushInAllowed(m, cls, i, j, target, reach);
-    lines.push(buildLine(input, m, i, j, target, i === 0 ? input.indent : restIndent, justify && !endsPara, j === n, pushIn, fonts));
+    const pushIn = pushInAllowed(m, { cls, start: i, brk: j, target, reach });
+    const indent = i === 0 ? input.indent : restIndent;
+    lines.push(typesetLine(m, { input, start: i, brk: j, target, indent, justify: justify && !endsPara, last: j === n, pushIn }, fonts));
     i = j;
   }
   return { text, lines };

@@ -117,63 +117,71 @@ export function findBreakOpportunities(text: string): BreakOpportunity[] {
   const n = text.length;
   if (n === 0) return out;
 
-  // rawPrev: class of the previous character itself; prev / prevPrev: classes of the last two
-  // units (a base with its LB9 combining marks, or a lone mark as AL by LB10); lastNonSp: the
-  // last unit that is not SP, for the "X SP* ×" rules; num: 1 inside NU (NU | SY | IS)*,
-  // 2 right after such a run closed by CL or CP (LB25); ri: regional indicators in a row (LB30a).
-  let rawPrev = NONE;
-  let prev = NONE;
-  let prevPrev = NONE;
-  let lastNonSp = NONE;
-  let num = 0;
-  let ri = 0;
-
+  const s: ScanState = { rawPrev: NONE, prev: NONE, prevPrev: NONE, lastNonSp: NONE, num: 0, ri: 0, cur: NONE, absorbed: false, next: 0 };
   for (let i = 0; i < n; ) {
     // codePointAt pairs surrogates and returns a lone one as itself (class SG → AL, LB1).
     const cp = text.codePointAt(i)!;
     const len = cp > 0xffff ? 2 : 1;
     const cur = classOf(cp);
     const isMark = cur === CM || cur === ZWJ;
+    const prev = s.prev;
     // LB9: a mark joins the unit before it, unless that unit is BK CR LF NL SP ZW (or sot).
     const absorbed =
       isMark && prev !== NONE && prev !== BK && prev !== CR && prev !== LF && prev !== NL && prev !== SP && prev !== ZW;
 
     if (i > 0) {
-      const b = decide(text, i + len, rawPrev, prev, prevPrev, lastNonSp, num, ri, cur, absorbed);
+      s.cur = cur;
+      s.absorbed = absorbed;
+      s.next = i + len;
+      const b = decide(text, s);
       if (b !== NO) out.push({ position: i, required: b === MANDATORY });
     }
 
-    rawPrev = cur;
+    s.rawPrev = cur;
     if (!absorbed) {
       const unit = isMark ? AL : cur; // LB10
-      prevPrev = prev;
-      prev = unit;
-      if (unit !== SP) lastNonSp = unit;
-      if (unit === NU) num = 1;
-      else if (num === 1 && (unit === SY || unit === IS)) num = 1;
-      else if (num === 1 && (unit === CL || unit === CP)) num = 2;
-      else num = 0;
-      ri = unit === RI ? ri + 1 : 0;
+      s.prevPrev = prev;
+      s.prev = unit;
+      if (unit !== SP) s.lastNonSp = unit;
+      const num = s.num;
+      if (unit === NU) s.num = 1;
+      else if (num === 1 && (unit === SY || unit === IS)) s.num = 1;
+      else if (num === 1 && (unit === CL || unit === CP)) s.num = 2;
+      else s.num = 0;
+      s.ri = unit === RI ? s.ri + 1 : 0;
     }
     i += len;
   }
   // LB3; the end is mandatory only in the sense that a hard line break character ends the text.
-  out.push({ position: n, required: rawPrev === BK || rawPrev === CR || rawPrev === LF || rawPrev === NL });
+  const last = s.rawPrev;
+  out.push({ position: n, required: last === BK || last === CR || last === LF || last === NL });
   return out;
 }
 
-function decide(
-  text: string,
-  next: number,
-  rawPrev: number,
-  a: number,
-  aPrev: number,
-  lastNonSp: number,
-  num: number,
-  ri: number,
-  cur: number,
-  absorbed: boolean,
-): number {
+/** The context the scan carries from character to character: what the pair rules look at besides the pair. */
+interface ScanState {
+  /** Class of the previous character itself, before LB9 and LB10 fold marks. */
+  rawPrev: number;
+  /** Classes of the last two units (a base with its LB9 combining marks, or a lone mark as AL by LB10). */
+  prev: number;
+  prevPrev: number;
+  /** The last unit that is not SP, for the "X SP* ×" rules (LB8, LB14–LB17). */
+  lastNonSp: number;
+  /** 1 inside NU (NU | SY | IS)*, 2 right after such a run closed by CL or CP (LB25). */
+  num: number;
+  /** Regional indicators in a row (LB30a). */
+  ri: number;
+  /** Class of the character the break would come before. */
+  cur: number;
+  /** That character is a mark joining the unit before it (LB9): never a break. */
+  absorbed: boolean;
+  /** Index just after that character, where LB25 looks ahead for a number. */
+  next: number;
+}
+
+/** The break before state.cur: NO, ALLOWED or MANDATORY. */
+function decide(text: string, state: ScanState): number {
+  const { rawPrev, prev: a, prevPrev: aPrev, lastNonSp, num, ri, cur, absorbed, next } = state;
   // LB4, LB5
   if (rawPrev === BK) return MANDATORY;
   if (rawPrev === CR) return cur === LF ? NO : MANDATORY;

@@ -1,23 +1,35 @@
 // One line from its clusters: line-edge rules (opening mark at the start, closing mark and
 // spaces at the end), push-in compression or justification, alignment, and the fragments
-// the PDF writer draws.
+// the PDF writer draws. The widths come from line-fit.ts, the same numbers the break
+// search scored the line with.
 import type { FontSet } from './fonts.js';
 import type { GlyphFragment, Line, ParagraphInput, PositionedGlyph } from './types.js';
-import { EPS, distribute, fit, type Model } from './model.js';
+import { EPS, type Measures } from './measures.js';
+import { distributeStretch, gapStretch, lineEnd, lineFit, shrinkRatio } from './line-fit.js';
+import { alignOffset } from './align.js';
 
-export function buildLine(
-  input: ParagraphInput,
-  m: Model,
-  i: number,
-  j: number,
-  target: number,
-  x0: number,
-  justify: boolean,
-  last: boolean,
-  pushIn: boolean,
-  fonts: FontSet,
-): Line {
-  const f = fit(m, i, j, pushIn);
+export interface LineToSet {
+  /** The paragraph: its runs give colour and link, its align the line's placement. */
+  input: ParagraphInput;
+  /** The line holds clusters [start, brk). */
+  start: number;
+  brk: number;
+  /** The measure of this line in pt (indent and the last line's reserve taken off). */
+  target: number;
+  /** x of the line's first pen position (the indent). */
+  indent: number;
+  /** Stretch the gaps to the measure (not on a paragraph's last line). */
+  justify: boolean;
+  /** The last line of the paragraph. */
+  last: boolean;
+  /** Punctuation may be compressed, not only spaces (see pushInAllowed). */
+  pushIn: boolean;
+}
+
+export function typesetLine(m: Measures, line: LineToSet, fonts: FontSet): Line {
+  const { input, start: i, brk: j, target, indent: x0, justify, last, pushIn } = line;
+  const f = lineFit(m, lineEnd(m, j), i);
+  const L = f.last;
   const { clusters } = m;
   // Per-cluster copies of the glyphs with the line-edge rules applied.
   const glyphsOf: PositionedGlyph[][] = [];
@@ -25,54 +37,51 @@ export function buildLine(
     const c = clusters[k]!;
     const gs = c.glyphs.map((g) => ({ id: g.id, advance: g.advance, dx: g.dx, dy: g.dy, text: g.text }));
     const lastG = gs[gs.length - 1];
-    if (k > f.L) {
+    if (k > L) {
+      // Spaces at the break hang past the measure: they take no room.
       for (const g of gs) {
         g.advance = 0;
         g.dx = 0;
       }
     } else if (lastG) {
-      if (k < f.L) lastG.advance += m.gap[k]!;
-      else lastG.advance += m.kern[k]! - m.rb[k]!;
-      if (k === i && m.lb[k]! > 0) {
-        gs[0]!.dx -= m.lb[k]!;
-        gs[0]!.advance -= m.lb[k]!;
+      if (k < L) lastG.advance += m.glue[k]!;
+      else lastG.advance += m.endKern[k]! - m.rightBlank[k]!;
+      if (k === i && m.leftBlank[k]! > 0) {
+        gs[0]!.dx -= m.leftBlank[k]!;
+        gs[0]!.advance -= m.leftBlank[k]!;
       }
     }
     glyphsOf.push(gs);
   }
   const diff = target - f.natural;
-  if (f.L >= i && diff < -EPS && f.shrink > EPS) {
-    const rho = Math.min(1, -diff / f.shrink);
-    for (let k = i; k <= f.L; k++) {
+  const shrink = pushIn ? f.shrink : f.glueShrink;
+  if (L >= i && diff < -EPS && shrink > EPS) {
+    const rho = Math.min(1, shrinkRatio(-diff, shrink));
+    for (let k = i; k <= L; k++) {
       const gs = glyphsOf[k - i]!;
       const lastG = gs[gs.length - 1];
       if (!lastG) continue;
-      if (pushIn && k < f.L && m.rb[k]! > 0) lastG.advance -= m.rb[k]! * rho;
-      if (pushIn && k > i && m.lb[k]! > 0) {
-        gs[0]!.dx -= m.lb[k]! * rho;
-        gs[0]!.advance -= m.lb[k]! * rho;
+      if (pushIn && k < L && m.rightBlank[k]! > 0) lastG.advance -= m.rightBlank[k]! * rho;
+      if (pushIn && k > i && m.leftBlank[k]! > 0) {
+        gs[0]!.dx -= m.leftBlank[k]! * rho;
+        gs[0]!.advance -= m.leftBlank[k]! * rho;
       }
-      if (k < f.L) lastG.advance -= (m.spaceShrink[k]! + m.gapShrink[k]!) * rho;
+      if (k < L) lastG.advance -= (m.spaceShrink[k]! + m.glueShrink[k]!) * rho;
     }
-  } else if (justify && f.L >= i && diff > EPS) {
-    const em = clusters[f.L]!.size;
-    const s = distribute(f, diff, em);
-    for (let k = i; k < f.L; k++) {
+  } else if (justify && L >= i && diff > EPS) {
+    const s = distributeStretch(f, diff);
+    for (let k = i; k < L; k++) {
       const lastG = glyphsOf[k - i]![glyphsOf[k - i]!.length - 1];
       if (!lastG) continue;
-      if (m.cap[k]! > 0) lastG.advance += m.cap[k]! * s.a1 + s.a12;
-      const cl = m.gapCls[k];
-      if (cl === 2) lastG.advance += s.a2;
-      else if (cl === 3) lastG.advance += s.a3;
-      else if (cl === 4) lastG.advance += s.a4;
+      lastG.advance += gapStretch(m, k, s);
     }
   }
 
   let sum = 0;
   for (const gs of glyphsOf) for (const g of gs) sum += g.advance;
-  let offset = 0;
-  if (input.align === 'center') offset = (target - sum) / 2;
-  else if (input.align === 'right') offset = target - sum;
+  // What the break adds (a hyphen) stands after the last glyph and was counted in f.natural.
+  const width = sum + (L >= i ? m.breakWidth[j]! : 0);
+  const offset = alignOffset(input.align, target, { min: 0, max: width });
 
   const fragments: GlyphFragment[] = [];
   let x = x0 + offset;
@@ -116,7 +125,7 @@ export function buildLine(
     start: clusters[i]!.start,
     end: clusters[j - 1]!.end,
     naturalWidth: x0 + Math.max(0, f.natural),
-    width: x0 + sum,
+    width: x0 + width,
     ascent,
     descent,
     last,
