@@ -51,14 +51,13 @@ export interface ErrorFiles {
 }
 
 /**
- * One problem as a line for people and editors: `FILE:LINE:COL: POINTER: MESSAGE`. A problem
- * without a position is placed at 1:1; a warning's message starts with "warning: ".
+ * One problem as a line for people and editors, as gcc, clang and tsc write them:
+ * `FILE:LINE:COL: error: POINTER: MESSAGE` (or `warning:`), which editors' `$gcc` problem
+ * matchers read. A problem without a position is placed at 1:1; the pointer is printed with
+ * displayPointer, so nothing in a key can break the line apart.
  */
 export function formatError(file: string, e: Pick<IssueError, 'pointer' | 'message' | 'line' | 'column'> & { severity?: Severity }): string {
-  // A message already marked (older callers marked it themselves) must not read "warning: warning:".
-  const marked = e.severity === 'warning' && !e.message.startsWith('warning: ');
-  const message = marked ? `warning: ${e.message}` : e.message;
-  return `${file}:${e.line ?? 1}:${e.column ?? 1}: ${displayPointer(e.pointer)}: ${message}`;
+  return `${file}:${e.line ?? 1}:${e.column ?? 1}: ${e.severity ?? 'error'}: ${displayPointer(e.pointer)}: ${e.message}`;
 }
 
 /** The file an error belongs to, or undefined when that input was not a file. */
@@ -72,7 +71,7 @@ export function formatErrors(errors: readonly IssueError[], files: ErrorFiles): 
     const file = fileOf(e, files);
     if (file !== undefined) return formatError(file, e);
     const where = e.source === 'theme' ? `theme ${displayPointer(e.pointer)}` : displayPointer(e.pointer);
-    return `${where}: ${e.severity === 'warning' ? 'warning: ' : ''}${e.message}`;
+    return `${where}: ${e.severity}: ${e.message}`;
   });
 }
 

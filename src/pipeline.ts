@@ -128,6 +128,13 @@ export function pageModelOf(issue: Issue, theme: Theme, fonts: FontSet, options:
   return { pages, outline, info };
 }
 
+function inFileOrder(errors: IssueError[]): IssueError[] {
+  return errors
+    .map((e, i) => ({ e, i }))
+    .sort((a, b) => (a.e.line ?? 0) - (b.e.line ?? 0) || (a.e.column ?? 0) - (b.e.column ?? 0) || a.i - b.i)
+    .map(({ e }) => e);
+}
+
 // ─── errors with positions ───────────────────────────────────────────────────────────────
 
 /** Runs a part of the pipeline; its input errors come out with file positions and file names. */
@@ -172,25 +179,42 @@ export async function renderIssue(input: unknown, options: RenderOptions = {}): 
   return renderPages(model, loadFonts(), { version, pdfa: options.pdfa, tagged: options.tagged });
 }
 
-/** What a file build or check made of an issue file. */
-interface Prepared {
+/** What a build or check made of an issue's text. */
+export interface Prepared {
   pdf: Uint8Array;
   pages: number;
   warnings: IssueError[];
 }
 
-/** Every step of a build short of writing: read, validate, theme, compose, break, paginate, render. */
+export interface SourceOptions extends RenderOptions {
+  /** Name of the text's file for messages (for standard input, e.g. "<stdin>"). */
+  file: string;
+}
+
+/**
+ * Every step of a build short of writing, from the issue's text: validate with positions,
+ * theme, compose, break, paginate, render. Images are relative to options.baseDir (default:
+ * the working folder). Errors name options.file.
+ */
+export async function renderIssueText(text: string, options: SourceOptions): Promise<Prepared> {
+  return prepareText(text, options.file, { ...options, baseDir: options.baseDir ?? process.cwd() });
+}
+
 async function prepareFile(inputPath: string, options: RenderOptions): Promise<Prepared> {
   const text = await readFile(inputPath, 'utf8');
+  return prepareText(text, inputPath, { ...options, baseDir: options.baseDir ?? path.dirname(path.resolve(inputPath)) });
+}
+
+async function prepareText(text: string, inputPath: string, options: RenderOptions & { baseDir: string }): Promise<Prepared> {
   const themeFile = options.themeFile !== undefined ? readThemeFile(options.themeFile) : undefined;
   const theme = themeSources(themeFile);
   const { result: checked, map } = validateIssueSource(text);
   const sources: Sources = { ...theme, files: { ...theme.files, issue: inputPath }, ...(map ? { issue: map } : {}) };
   const { model, warnings } = await located(sources, () => {
-    if (!checked.ok) throw new IssueValidationError(checked.errors);
+    // Warnings are reported with the errors of an invalid file, in file order.
+    if (!checked.ok) throw new IssueValidationError(inFileOrder([...checked.errors, ...checked.warnings]));
     const fonts = loadFonts();
-    const baseDir = options.baseDir ?? path.dirname(path.resolve(inputPath));
-    return { model: pageModelOf(checked.issue, themeOf(options, themeFile, fonts), fonts, { baseDir }), warnings: checked.warnings };
+    return { model: pageModelOf(checked.issue, themeOf(options, themeFile, fonts), fonts, { baseDir: options.baseDir }), warnings: checked.warnings };
   });
   const pdf = await renderPages(model, loadFonts(), { version, pdfa: options.pdfa, tagged: options.tagged });
   return { pdf, pages: model.pages.length, warnings };

@@ -46,7 +46,7 @@ export async function buildMany(
         // A crashed worker fails only the issue it held; the queue drains through the others.
         const job = jobs[current];
         if (job && results[current] === undefined) {
-          finish(current, { ok: false, input: job.input, errors: [`${job.input}: internal error: ${err.message}`], warnings: [] });
+          finish(current, { ok: false, input: job.input, diagnostics: [{ file: job.input, severity: 'error', message: `internal error: ${err.message}` }] });
         }
       });
       worker.on('exit', () => resolve());

@@ -1,8 +1,9 @@
-// Builds one issue and turns every way it can fail into printable lines, so that both the
-// in-process path and the worker threads report errors the same way and never as a stack trace.
-import { buildFile, checkFile, IssueValidationError, OutputError } from '../index.js';
-import type { RenderOptions } from '../index.js';
-import { formatError, formatErrors } from '../errors.js';
+// Builds (or, for `check`, prepares without writing) one issue and turns every way it can
+// fail into diagnostics, so that the in-process path and the worker threads report the same
+// way and never as a stack trace.
+import { buildFile, checkFile } from '../pipeline.js';
+import type { RenderOptions } from '../pipeline.js';
+import { describeFailure, fromIssueErrors, type Diagnostic } from './diagnostics.js';
 
 export interface BuildJob {
   input: string;
@@ -13,8 +14,8 @@ export interface BuildJob {
 }
 
 export type BuildOutcome =
-  | { ok: true; input: string; output: string; pages: number; bytes: number; ms: number; warnings: string[] }
-  | { ok: false; input: string; errors: string[]; warnings: string[] };
+  | { ok: true; input: string; output: string; pages: number; bytes: number; ms: number; diagnostics: Diagnostic[] }
+  | { ok: false; input: string; diagnostics: Diagnostic[] };
 
 export async function buildOne(job: BuildJob): Promise<BuildOutcome> {
   const started = performance.now();
@@ -29,19 +30,9 @@ export async function buildOne(job: BuildJob): Promise<BuildOutcome> {
       pages: r.pages,
       bytes: r.bytes,
       ms: performance.now() - started,
-      warnings: r.warnings.map((w) => formatError(job.input, { ...w, message: `warning: ${w.message}` })),
+      diagnostics: fromIssueErrors(r.warnings, { issue: job.input, theme: job.options.themeFile }, job.input),
     };
   } catch (err) {
-    return { ok: false, input: job.input, errors: describeFailure(job.input, err), warnings: [] };
+    return { ok: false, input: job.input, diagnostics: describeFailure(job.input, err) };
   }
-}
-
-export function describeFailure(file: string, err: unknown): string[] {
-  if (err instanceof IssueValidationError) return formatErrors(err.errors, { issue: file, ...err.files });
-  if (err instanceof OutputError) return [`${err.file}: ${err.message}`];
-  const e = err as NodeJS.ErrnoException;
-  if (e && e.code === 'ENOENT') return [`${file}: cannot read: no such file`];
-  if (e && (e.code === 'EISDIR' || e.code === 'EACCES')) return [`${file}: cannot read: ${e.code === 'EISDIR' ? 'is a directory' : 'permission denied'}`];
-  // An engine bug, not bad input: say so plainly, still without a stack trace.
-  return [`${file}: internal error: ${e instanceof Error ? e.message : String(err)}`];
 }

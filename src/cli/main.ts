@@ -6,7 +6,7 @@ import { parseArgs, usage, UsageError } from './args.js';
 
 /** Where runCli() prints: process.stdout/stderr in the bin, a collecting stub in tests. */
 export interface CliStream {
-  write(text: string): unknown;
+  write(data: string | Uint8Array): unknown;
   /** Set on a terminal; `build` with several inputs then draws a progress line. */
   isTTY?: boolean;
 }
@@ -14,6 +14,10 @@ export interface CliStream {
 export interface CliIo {
   stdout: CliStream;
   stderr: CliStream;
+  /** What `bulletin build -` reads (process.stdin in the bin). */
+  stdin?: AsyncIterable<Uint8Array | string>;
+  /** Stops `bulletin watch` (the bin stops it on SIGINT/SIGTERM). */
+  signal?: AbortSignal;
 }
 
 async function main(argv: string[], io: CliIo): Promise<number> {
@@ -22,7 +26,7 @@ async function main(argv: string[], io: CliIo): Promise<number> {
     cmd = parseArgs(argv);
   } catch (err) {
     if (!(err instanceof UsageError)) throw err;
-    io.stderr.write(`bulletin: ${err.message}\n\n${usage.main}\n`);
+    io.stderr.write(`bulletin: ${err.message}\n\n${usage[err.topic ?? 'main']}\n`);
     return 2;
   }
   switch (cmd.command) {
@@ -34,9 +38,12 @@ async function main(argv: string[], io: CliIo): Promise<number> {
       return 0;
     case 'check':
     case 'build':
+    case 'watch':
       try {
         const commands = await import('./commands.js');
-        return await (cmd.command === 'check' ? commands.check(cmd, io) : commands.build(cmd, io));
+        if (cmd.command === 'check') return await commands.check(cmd, io);
+        if (cmd.command === 'build') return await commands.build(cmd, io);
+        return await (await import('./watch.js')).watch(cmd, io);
       } catch (err) {
         if (!(err instanceof UsageError)) throw err;
         io.stderr.write(`bulletin: ${err.message}\n`);

@@ -45,7 +45,14 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
   return proto === Object.prototype || proto === null;
 }
 
-/** How a pointer is printed for people: the whole document is "/". */
+/**
+ * How a pointer is printed on a diagnostic line: the whole document is "/", and any character
+ * that a URI fragment may not hold (spaces, controls, "%", non-ASCII) is percent-encoded as in
+ * RFC 6901 §6, so a key such as "a: b" cannot split `FILE:LINE:COL: error: POINTER: MESSAGE`
+ * apart and the pointer reads back with decodeURIComponent.
+ */
 export function displayPointer(pointer: string): string {
-  return pointer === '' ? '/' : pointer;
+  if (pointer === '') return '/';
+  // RFC 3986 fragment characters, less the ":" and "@" of pchar so that ": " never appears.
+  return pointer.replace(/[^A-Za-z0-9\-._~!$&'()*+,;=/]/gu, (ch) => encodeURIComponent(ch));
 }
