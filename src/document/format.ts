@@ -1,3 +1,4 @@
+import { escapeForMessage } from './escape.js';
 import { displayPointer } from './pointer.js';
 import type { IssueError } from './types.js';
 
@@ -9,6 +10,6 @@ import type { IssueError } from './types.js';
 export function formatError(file: string, e: IssueError): string {
   // Callers that already marked the message (src/cli.ts does) must not get "warning: warning:".
   const marked = e.severity === 'warning' && !e.message.startsWith('warning: ');
-  const message = marked ? `warning: ${e.message}` : e.message;
+  const message = escapeForMessage(marked ? `warning: ${e.message}` : e.message);
   return `${file}:${e.line ?? 1}:${e.column ?? 1}: ${displayPointer(e.pointer)}: ${message}`;
 }

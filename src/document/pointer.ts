@@ -1,4 +1,5 @@
 // RFC 6901 JSON Pointers: the one way every stage says where in the input a problem is.
+import { escapeForMessage } from './escape.js';
 
 export function escapeToken(token: string): string {
   return token.replace(/~/g, '~0').replace(/\//g, '~1');
@@ -46,6 +47,7 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
 }
 
 /** How a pointer is printed for people: the whole document is "/". */
+/** A pointer for people: "/" for the whole document, with control characters in keys escaped. */
 export function displayPointer(pointer: string): string {
-  return pointer === '' ? '/' : pointer;
+  return pointer === '' ? '/' : escapeForMessage(pointer);
 }
