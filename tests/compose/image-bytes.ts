@@ -2,6 +2,7 @@
 // encoder for JPEG) so the image checks are tested against files whose every byte we know.
 import { deflateSync } from 'node:zlib';
 import { createCanvas } from '@napi-rs/canvas';
+import PDFDocument from 'pdfkit';
 
 const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
   let c = n;
@@ -109,4 +110,21 @@ export function segmentOffset(jpeg: Uint8Array, marker: number): number {
     i += 2 + ((jpeg[i + 2]! << 8) | jpeg[i + 3]!);
   }
   return -1;
+}
+
+/** Embeds the image in a throwaway PDF; resolves when pdfkit has written it. */
+export function embedsInPdf(bytes: Uint8Array): Promise<number> {
+  return new Promise((resolve, reject) => {
+    try {
+      const doc = new PDFDocument({ autoFirstPage: true, compress: false });
+      let size = 0;
+      doc.on('data', (d: Buffer) => (size += d.length));
+      doc.on('end', () => resolve(size));
+      doc.on('error', reject);
+      doc.image(Buffer.from(bytes), 10, 10, { width: 50 });
+      doc.end();
+    } catch (e) {
+      reject(e instanceof Error ? e : new Error(String(e)));
+    }
+  });
 }

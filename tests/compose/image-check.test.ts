@@ -4,7 +4,6 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { deflateSync } from 'node:zlib';
-import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_MAX_IMAGE_BYTES,
@@ -15,7 +14,7 @@ import {
 } from '../../src/compose/image-decode.js';
 import { fileImageLoader, loadImage, loadImageBytes } from '../../src/compose/images.js';
 import { IssueValidationError } from '../../src/document/types.js';
-import { PNG_SIGNATURE, chunk, concat, crc, ihdr, makeJpeg, makePng, segmentOffset } from './image-bytes.js';
+import { PNG_SIGNATURE, chunk, concat, crc, embedsInPdf, ihdr, makeJpeg, makePng, segmentOffset } from './image-bytes.js';
 
 const POINTER = '/articles/0/body/3';
 
@@ -23,23 +22,6 @@ function refusal(bytes: Uint8Array, limits?: ImageLimits): string {
   const r = checkImageData(bytes, limits);
   if (typeof r !== 'string') throw new Error(`expected a refusal, got ${JSON.stringify(r)}`);
   return r;
-}
-
-/** Embeds the image in a throwaway PDF; resolves when pdfkit has written it. */
-export function embedsInPdf(bytes: Uint8Array): Promise<number> {
-  return new Promise((resolve, reject) => {
-    try {
-      const doc = new PDFDocument({ autoFirstPage: true, compress: false });
-      let size = 0;
-      doc.on('data', (d: Buffer) => (size += d.length));
-      doc.on('end', () => resolve(size));
-      doc.on('error', reject);
-      doc.image(Buffer.from(bytes), 10, 10, { width: 50 });
-      doc.end();
-    } catch (e) {
-      reject(e instanceof Error ? e : new Error(String(e)));
-    }
-  });
 }
 
 /** Raw scanlines of an Adam7-interlaced 8-bit RGB image: every pass, filter 0. */
