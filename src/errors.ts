@@ -2,6 +2,7 @@
 // (the issue document or the theme) reports it as an IssueError located by a JSON Pointer
 // (RFC 6901) into that input; the pipeline adds line:column when it has the input's text, and
 // the CLI prints each error against the file it came from.
+import { escapeForMessage } from './escape.js';
 import { displayPointer } from './json/pointer.js';
 
 /** 'warning' problems (mixed punctuation) never stop a build. */
@@ -57,7 +58,8 @@ export interface ErrorFiles {
  * displayPointer, so nothing in a key can break the line apart.
  */
 export function formatError(file: string, e: Pick<IssueError, 'pointer' | 'message' | 'line' | 'column'> & { severity?: Severity }): string {
-  return `${file}:${e.line ?? 1}:${e.column ?? 1}: ${e.severity ?? 'error'}: ${displayPointer(e.pointer)}: ${e.message}`;
+  // Document text quoted in a message is shown with its control characters escaped, never raw.
+  return `${file}:${e.line ?? 1}:${e.column ?? 1}: ${e.severity ?? 'error'}: ${displayPointer(e.pointer)}: ${escapeForMessage(e.message)}`;
 }
 
 /** The file an error belongs to, or undefined when that input was not a file. */
@@ -71,7 +73,7 @@ export function formatErrors(errors: readonly IssueError[], files: ErrorFiles): 
     const file = fileOf(e, files);
     if (file !== undefined) return formatError(file, e);
     const where = e.source === 'theme' ? `theme ${displayPointer(e.pointer)}` : displayPointer(e.pointer);
-    return `${where}: ${e.severity}: ${e.message}`;
+    return `${where}: ${e.severity}: ${escapeForMessage(e.message)}`;
   });
 }
 

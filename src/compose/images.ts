@@ -1,19 +1,55 @@
 // Images come from the issue's own folder only: a document handed to a service must not be
-// able to read /etc/passwd into a PDF by naming it, through `..`, or through a symlink.
-import { readFileSync, realpathSync } from 'node:fs';
+// able to read /etc/passwd into a PDF by naming it, through `..`, or through a symlink. And
+// what is read is not trusted either: a FIFO or device is never read, a file over the size
+// limit is refused before reading, and the bytes are checked all the way through
+// (image-decode.ts) so a corrupt or oversized image is an error here, never a broken PDF.
+import { realpathSync } from 'node:fs';
 import path from 'node:path';
+import { describeSize, formatSize, readBoundedFile } from '../document/bounded-file.js';
 import { IssueValidationError } from '../errors.js';
-import { readImageHeader, type ImageHeader } from './image-size.js';
+import { checkImageData, resolveImageLimits, type ImageLimits } from './image-decode.js';
+import type { ImageHeader } from './image-size.js';
+
+export { DEFAULT_MAX_IMAGE_BYTES, DEFAULT_MAX_IMAGE_PIXELS, checkImageData, type ImageLimits } from './image-decode.js';
 
 export interface ImageLoader {
-  /** Reads a file the composer has already confined to the issue's folder. */
-  read(absolutePath: string): Uint8Array;
+  /**
+   * Reads a file the composer has already confined to the issue's folder. `maxBytes` is the
+   * size limit; a loader may throw ImageReadError to say in words why it cannot read.
+   */
+  read(absolutePath: string, maxBytes: number): Uint8Array;
   /** Resolves symlinks (fs.realpathSync by default). */
   realpath(absolutePath: string): string;
 }
 
+/** A reason an image file cannot be read, already in words (without the file's name). */
+export class ImageReadError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ImageReadError';
+  }
+}
+
+const NOT_A_FILE: Record<string, string> = {
+  folder: 'is a folder, not an image file',
+  FIFO: 'is a named pipe (FIFO), not an image file',
+  socket: 'is a socket, not an image file',
+  device: 'is a device, not an image file',
+};
+
+/** Reads a regular file of at most `maxBytes`, never blocking on a FIFO or reading a device. */
+export function readImageFile(absolutePath: string, maxBytes: number): Uint8Array {
+  const r = readBoundedFile(absolutePath, maxBytes);
+  if (r.ok) return r.bytes;
+  if (r.reason === 'not-a-file') throw new ImageReadError(NOT_A_FILE[r.kind] ?? 'is not a regular file');
+  if (r.reason === 'too-large') {
+    throw new ImageReadError(`is ${describeSize(r.size)}, over the limit of ${formatSize(r.limit)}`);
+  }
+  throw new ImageReadError(`cannot be read${r.code ? ` (${r.code})` : ''}`);
+}
+
 export const fileImageLoader: ImageLoader = {
-  read: (p) => readFileSync(p),
+  read: readImageFile,
   realpath: (p) => realpathSync.native(p),
 };
 
@@ -30,25 +66,44 @@ function inside(dir: string, target: string): boolean {
   return rel === '' ? false : !rel.startsWith('..') && !path.isAbsolute(rel);
 }
 
+/**
+ * Checks in-memory image bytes exactly as a file's are checked (a service handing images over
+ * as bytes); throws IssueValidationError at `pointer`, naming the image as `label`.
+ */
+export function loadImageBytes(data: Uint8Array, pointer: string, limits: ImageLimits = {}, label = 'image'): LoadedImage {
+  const header = checkImageData(data, limits);
+  if (typeof header === 'string') fail(pointer, `${label}: ${header}`);
+  return { ...header, data };
+}
+
 /** Loads the image of the block at `pointer`; every failure is an error naming that block. */
-export function loadImage(src: string, baseDir: string | undefined, pointer: string, loader: ImageLoader): LoadedImage {
+export function loadImage(
+  src: string,
+  baseDir: string | undefined,
+  pointer: string,
+  loader: ImageLoader,
+  limits: ImageLimits = {},
+): LoadedImage {
+  const { maxImageBytes } = resolveImageLimits(limits);
+  if (src === '') fail(pointer, 'image path is empty (give the image file, relative to the issue file)');
   if (baseDir === undefined) fail(pointer, `image "${src}" cannot be read: the issue has no folder (give baseDir)`);
   if (path.isAbsolute(src) || path.win32.isAbsolute(src)) fail(pointer, `image path must be relative to the issue file (got "${src}")`);
   const base = path.resolve(baseDir);
   const target = path.resolve(base, src);
+  if (target === base) fail(pointer, `image "${src}" is the issue's folder, not an image file`);
   if (!inside(base, target)) fail(pointer, `image path leads outside the issue's folder (got "${src}")`);
   let data: Uint8Array;
   try {
     const real = loader.realpath(target);
     const realBase = loader.realpath(base);
+    if (real === realBase) fail(pointer, `image "${src}" is the issue's folder, not an image file`);
     if (!inside(realBase, real)) fail(pointer, `image path leads outside the issue's folder through a link (got "${src}")`);
-    data = loader.read(real);
+    data = loader.read(real, maxImageBytes);
   } catch (e) {
     if (e instanceof IssueValidationError) throw e;
+    if (e instanceof ImageReadError) fail(pointer, `image "${src}" ${e.message}`);
     const code = (e as NodeJS.ErrnoException).code;
     fail(pointer, `cannot read image "${src}"${code ? ` (${code})` : ''}`);
   }
-  const header = readImageHeader(data);
-  if (typeof header === 'string') fail(pointer, `image "${src}": ${header}`);
-  return { ...header, data };
+  return loadImageBytes(data, pointer, limits, `image "${src}"`);
 }

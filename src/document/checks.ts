@@ -1,5 +1,6 @@
 // Rules JSON Schema cannot state, checked on the (schema-shaped parts of the) data and
 // reported exactly like schema errors.
+import { firstHiddenCharacter } from '../escape.js';
 import { httpUrlMessage } from './messages.js';
 import { isPlainObject, joinPointer } from '../json/pointer.js';
 import { error } from './problem.js';
@@ -21,13 +22,14 @@ export function isCalendarDate(value: string): boolean {
 }
 
 /**
- * An absolute http(s) URL with a host. Whitespace and control characters are refused
- * outright: the WHATWG parser would quietly strip or escape them, hiding a typo.
+ * An absolute http(s) URL with a host. Whitespace, control, format (U+200B, the bidi
+ * controls) and other invisible characters are refused outright: the WHATWG parser would
+ * quietly strip or escape them, hiding a typo, or a link that reads differently than it goes.
  */
 export function isHttpUrl(value: string): boolean {
   if (!/^https?:\/\/[^\s/?#]/i.test(value)) return false;
-  // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u0020\u007f-\u009f]/.test(value)) return false;
+  // Controls, spaces, bidi and zero-width characters, lone surrogates (see escape.ts).
+  if (firstHiddenCharacter(value)) return false;
   try {
     const url = new URL(value);
     return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';

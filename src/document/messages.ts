@@ -1,6 +1,7 @@
 // ajv's errors rewritten for the people who edit issue files: one plain sentence per
 // problem, at the pointer of the thing to fix, with ajv's cascades folded away.
 import type { SchemaError } from './ajv.js';
+import { describeCodePoint, firstHiddenCharacter } from '../escape.js';
 import { isPlainObject, joinPointer, valueAt } from '../json/pointer.js';
 import { error, kindOf, quotedList, shown } from './problem.js';
 import type { Problem } from './problem.js';
@@ -27,6 +28,11 @@ export function blockTypeAt(data: unknown, pointer: string): string | undefined 
 }
 
 export function httpUrlMessage(value: unknown): string {
+  const hidden = typeof value === 'string' ? firstHiddenCharacter(value) : undefined;
+  if (hidden) {
+    const what = describeCodePoint(hidden.code);
+    return `must be an absolute http or https URL without spaces, control or invisible characters: it contains ${what} at character ${hidden.position} (got ${shown(value)})`;
+  }
   return `must be an absolute http or https URL (got ${shown(value)})`;
 }
 

@@ -1,4 +1,5 @@
 // The validator's internal record of one problem, before it gets a file position.
+import { escapeForMessage } from '../escape.js';
 
 export interface Problem {
   pointer: string;
@@ -12,12 +13,14 @@ export interface Problem {
   severity: 'error' | 'warning';
 }
 
+// Every message is escaped here, once, whatever document text it quotes (keys, values,
+// pointers): ESC, C1, bidi and invisible characters are shown as \u001b-style escapes.
 export function error(pointer: string, message: string, at: 'value' | 'key' = 'value'): Problem {
-  return { pointer, message, at, severity: 'error' };
+  return { pointer, message: escapeForMessage(message), at, severity: 'error' };
 }
 
 export function warning(pointer: string, message: string): Problem {
-  return { pointer, message, at: 'value', severity: 'warning' };
+  return { pointer, message: escapeForMessage(message), at: 'value', severity: 'warning' };
 }
 
 /** A value as the author wrote it, short enough for a one-line message. */
@@ -35,7 +38,7 @@ export function shown(value: unknown): string {
     }
   }
   const chars = [...text];
-  return chars.length > 60 ? `${chars.slice(0, 57).join('')}...` : text;
+  return escapeForMessage(chars.length > 60 ? `${chars.slice(0, 57).join('')}...` : text);
 }
 
 /** The JSON kind of a value, for "must be a string (got number)". */

@@ -1,3 +1,4 @@
+import { makeJpeg, makePng } from './image-bytes.js';
 import type { Article, Issue } from '../../src/document/types.js';
 
 export function article(i: number, more: Partial<Article> = {}): Article {
@@ -21,21 +22,12 @@ export function sampleIssue(more: Partial<Issue> = {}, articles = 2): Issue {
   };
 }
 
-/** A 1×1 PNG header (enough for the size reader; the renderer is not involved here). */
+/** A real (small, valid) PNG of the given size: the composer checks images all the way through. */
 export function pngBytes(width: number, height: number): Uint8Array {
-  const b = new Uint8Array(45);
-  b.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
-  const dv = new DataView(b.buffer);
-  dv.setUint32(16, width);
-  dv.setUint32(20, height);
-  b[24] = 8;
-  b[25] = 2;
-  return b;
+  return makePng(width, height);
 }
 
-/** JPEG with an APP0 segment then a baseline frame header. */
+/** A real baseline JPEG of the given size, from the canvas encoder. */
 export function jpegBytes(width: number, height: number): Uint8Array {
-  const app0 = [0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, 0, 1, 1, 0, 0, 1, 0, 1, 0, 0];
-  const sof = [0xff, 0xc0, 0, 17, 8, height >> 8, height & 255, width >> 8, width & 255, 3, 1, 0x22, 0, 2, 0x11, 1, 3, 0x11, 1];
-  return new Uint8Array([0xff, 0xd8, ...app0, ...sof, 0xff, 0xd9]);
+  return makeJpeg(width, height);
 }
