@@ -1,11 +1,12 @@
 // The renderer a service runs: renders on warm worker threads, the main thread's event loop
 // free, with AbortSignal, timeouts, a bounded queue and workers that die replaced.
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkIssue, createRenderer, IssueValidationError, QueueFullError, RendererClosedError, renderIssue, WorkerExitError } from '../../src/index.js';
 import type { Renderer } from '../../src/index.js';
-import { internals } from '../../src/service/renderer.js';
+import { poolOf } from '../../src/service/renderer.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const fixture = (name: string): unknown => JSON.parse(readFileSync(path.join(root, 'fixtures', name), 'utf8'));
@@ -14,7 +15,7 @@ const issue666 = fixture('bulletin-666.json');
 
 /** Resolves when the renderer has a job running on a worker (not only queued). */
 async function untilRunning(r: Renderer, count = 1): Promise<void> {
-  while (r[internals].running() < count) await new Promise((resolve) => setTimeout(resolve, 2));
+  while (poolOf(r).running() < count) await new Promise((resolve) => setTimeout(resolve, 2));
 }
 
 /** The promise's rejection, or a failure when it resolves. */
@@ -68,9 +69,17 @@ describe('createRenderer: results', () => {
   });
 
   it('other errors keep their name and message', async () => {
-    const err = await rejection(renderer.render(issue663, { theme: {}, themeFile: 'x.json' }));
+    const themeFile = path.join(mkdtempSync(path.join(tmpdir(), 'renderer-')), 'theme.json');
+    writeFileSync(themeFile, '{}');
+    const err = await rejection(renderer.render(issue663, { theme: {}, themeFile }));
     expect(err).toBeInstanceOf(TypeError);
     expect(err.message).toMatch(/either the theme option or themeFile/);
+  });
+
+  it('an input that cannot cross to a worker rejects with the DataCloneError, and the worker serves on', async () => {
+    const err = await rejection(renderer.render({ ...(issue663 as object), f: () => 1 }));
+    expect(err.name).toBe('DataCloneError');
+    expect((await renderer.render(issue663)).byteLength).toBeGreaterThan(10_000);
   });
 
   it('keeps the main event loop free: 16 concurrent renders, max lag of a 5 ms interval stays small', async () => {
@@ -105,24 +114,24 @@ describe('createRenderer: stopping work', () => {
     const err = await rejection(renderer.render(issue663, { signal: AbortSignal.abort() }));
     expect(err.name).toBe('AbortError');
     expect(err).toBeInstanceOf(DOMException);
-    expect(renderer[internals].running()).toBe(0);
+    expect(poolOf(renderer).running()).toBe(0);
   });
 
   it('aborting a queued job drops it; the running one finishes on the same worker', async () => {
-    const before = renderer[internals].threadIds();
+    const before = poolOf(renderer).threadIds();
     const first = renderer.render(issue663);
     const controller = new AbortController();
     const second = renderer.render(issue666, { signal: controller.signal });
-    expect(renderer[internals].queued()).toBe(1);
+    expect(poolOf(renderer).queued()).toBe(1);
     controller.abort();
     expect((await rejection(second)).name).toBe('AbortError');
-    expect(renderer[internals].queued()).toBe(0);
+    expect(poolOf(renderer).queued()).toBe(0);
     expect((await first).byteLength).toBeGreaterThan(10_000);
-    expect(renderer[internals].threadIds()).toEqual(before);
+    expect(poolOf(renderer).threadIds()).toEqual(before);
   });
 
   it('aborting a running render rejects at once, replaces its worker, and the next render succeeds', async () => {
-    const before = renderer[internals].threadIds();
+    const before = poolOf(renderer).threadIds();
     const controller = new AbortController();
     const job = renderer.render(issue663, { signal: controller.signal });
     await untilRunning(renderer);
@@ -131,16 +140,16 @@ describe('createRenderer: stopping work', () => {
     const err = await rejection(job);
     expect(performance.now() - t).toBeLessThan(50);
     expect(err.name).toBe('AbortError');
-    expect(renderer[internals].threadIds()).not.toEqual(before);
+    expect(poolOf(renderer).threadIds()).not.toEqual(before);
     expect((await renderer.render(issue666)).byteLength).toBeGreaterThan(10_000);
   });
 
   it('timeoutMs rejects with a TimeoutError and stops the work', async () => {
-    const before = renderer[internals].threadIds();
+    const before = poolOf(renderer).threadIds();
     const err = await rejection(renderer.render(issue663, { timeoutMs: 20 }));
     expect(err.name).toBe('TimeoutError');
     expect(err.message).toMatch(/20 ms/);
-    expect(renderer[internals].threadIds()).not.toEqual(before);
+    expect(poolOf(renderer).threadIds()).not.toEqual(before);
     expect((await renderer.render(issue666, { timeoutMs: 60_000 })).byteLength).toBeGreaterThan(10_000);
   });
 
@@ -155,15 +164,15 @@ describe('createRenderer: stopping work', () => {
   });
 
   it('a worker that dies mid-job fails only that job; it is replaced and the next render succeeds', async () => {
-    const before = renderer[internals].threadIds();
+    const before = poolOf(renderer).threadIds();
     const job = renderer.render(issue663);
     const next = renderer.render(issue666);
     await untilRunning(renderer);
-    await renderer[internals].workers()[0]!.terminate(); // as if it had crashed: not the pool's doing
+    await poolOf(renderer).workers()[0]!.terminate(); // as if it had crashed: not the pool's doing
     const err = await rejection(job);
     expect(err).toBeInstanceOf(WorkerExitError);
     expect(err.message).toMatch(/render worker stopped/);
-    expect(renderer[internals].threadIds()).not.toEqual(before);
+    expect(poolOf(renderer).threadIds()).not.toEqual(before);
     expect((await next).byteLength).toBeGreaterThan(10_000);
   });
 });
@@ -171,12 +180,12 @@ describe('createRenderer: stopping work', () => {
 describe('createRenderer: close()', () => {
   it('rejects the jobs it still held, terminates the workers, then rejects every later call', async () => {
     const renderer = createRenderer({ workers: 1 });
-    const held = renderer.render(issue663);
-    const waiting = renderer.render(issue666);
+    const held = rejection(renderer.render(issue663));
+    const waiting = rejection(renderer.render(issue666));
     await renderer.close();
-    expect(renderer[internals].workers()).toEqual([]);
-    for (const p of [held, waiting, renderer.render(issue663), renderer.check(issue663)]) {
-      const err = await rejection(p);
+    expect(poolOf(renderer).workers()).toEqual([]);
+    for (const p of [held, waiting, rejection(renderer.render(issue663)), rejection(renderer.check(issue663))]) {
+      const err = await p;
       expect(err).toBeInstanceOf(RendererClosedError);
       expect(err.message).toMatch(/closed/);
     }
