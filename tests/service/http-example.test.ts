@@ -79,3 +79,12 @@ describe('examples/http-server.mjs', () => {
     expect(code).toBe(0);
   });
 });
+
+describe('README', () => {
+  it('shows examples/http-server.mjs as it is', () => {
+    const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('## Rendering in a service'));
+    const blocks = [...section.matchAll(/```js\n([\s\S]*?)```/g)].map((m) => m[1]);
+    expect(blocks).toContain(readFileSync(path.join(root, 'examples/http-server.mjs'), 'utf8'));
+  });
+});
