@@ -12,3 +12,6 @@ export type { Line, GlyphFragment, PositionedGlyph } from './text/types.js';
 export type { Theme } from './theme/index.js';
 export { defaultTheme } from './theme/index.js';
 export { version } from './version.js';
+export { createRenderer } from './service/renderer.js';
+export type { Renderer, RendererOptions, ServiceRenderOptions, JobOptions } from './service/renderer.js';
+export { QueueFullError, RendererClosedError, WorkerExitError } from './service/errors.js';
