@@ -9,11 +9,12 @@
 //
 // Every stage reports bad input as IssueValidationError with JSON Pointers; this module is
 // where they get their line:column, from the text of the input (issue or theme) each names.
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { composeIssue, type ComposeOptions } from './compose/index.js';
 import type { Block } from './compose/types.js';
 import { validateIssue, validateIssueSource } from './document/index.js';
+import { decodeIssueText, readIssueText } from './document/input-text.js';
+import type { ImageLimits } from './compose/images.js';
 import type { Issue } from './document/types.js';
 import { IssueValidationError, type ErrorFiles, type IssueError } from './errors.js';
 import type { SourceMap } from './json/source.js';
@@ -25,13 +26,15 @@ import { breakParagraph, loadFonts, type FontSet } from './text/index.js';
 import { readThemeFile, resolveTheme, type Theme, type ThemeFile } from './theme/index.js';
 import { version } from './version.js';
 
-export interface LayoutOptions {
+export interface LayoutOptions extends ImageLimits {
   /** A theme override (any part of the theme, validated against schemas/theme.schema.json). */
   theme?: unknown;
   /** A theme override file; its errors are reported against it with line:column. Not with `theme`. */
   themeFile?: string;
   /** Folder that image `src` paths are relative to (and confined to): the issue file's folder. */
   baseDir?: string;
+  /** Largest issue file (or text) read, in bytes; larger ones are refused unread. Default 16 MB. */
+  maxInputBytes?: number;
 }
 
 export interface RenderOptions extends LayoutOptions {
@@ -135,6 +138,12 @@ function inFileOrder(errors: IssueError[]): IssueError[] {
     .map(({ e }) => e);
 }
 
+function composeOptions(options: LayoutOptions): ComposeOptions {
+  const out: ComposeOptions = { imageLimits: { maxImageBytes: options.maxImageBytes, maxImagePixels: options.maxImagePixels } };
+  if (options.baseDir !== undefined) out.baseDir = options.baseDir;
+  return out;
+}
+
 // ─── errors with positions ───────────────────────────────────────────────────────────────
 
 /** Runs a part of the pipeline; its input errors come out with file positions and file names. */
@@ -169,7 +178,7 @@ export async function layoutIssue(input: unknown, options: LayoutOptions = {}): 
   return located(themeSources(themeFile), () => {
     const fonts = loadFonts();
     const issue = validated(input);
-    return pageModelOf(issue, themeOf(options, themeFile, fonts), fonts, { baseDir: options.baseDir });
+    return pageModelOf(issue, themeOf(options, themeFile, fonts), fonts, composeOptions(options));
   });
 }
 
@@ -196,12 +205,26 @@ export interface SourceOptions extends RenderOptions {
  * theme, compose, break, paginate, render. Images are relative to options.baseDir (default:
  * the working folder). Errors name options.file.
  */
-export async function renderIssueText(text: string, options: SourceOptions): Promise<Prepared> {
+export async function renderIssueText(text: string | Uint8Array, options: SourceOptions): Promise<Prepared> {
+  if (typeof text !== 'string') {
+    const decoded = decodeIssueText(text, { maxBytes: options.maxInputBytes });
+    if (!decoded.ok) throw new IssueValidationError([decoded.error], options.file);
+    text = decoded.text;
+  }
   return prepareText(text, options.file, { ...options, baseDir: options.baseDir ?? process.cwd() });
 }
 
+/** Every step of a build short of writing, from an issue file: the PDF bytes, its page count and the warnings. */
+export async function renderFile(inputPath: string, options: RenderOptions = {}): Promise<Prepared> {
+  return prepareFile(inputPath, options);
+}
+
 async function prepareFile(inputPath: string, options: RenderOptions): Promise<Prepared> {
-  const text = await readFile(inputPath, 'utf8');
+  // Bounded and strict: a FIFO or device is never read, a file over the limit is refused by
+  // its size, invalid UTF-8 and UTF-16/32 are errors at their position, never U+FFFD.
+  const read = readIssueText(inputPath, { maxBytes: options.maxInputBytes });
+  if (!read.ok) throw new IssueValidationError([read.error], inputPath);
+  const text = read.text;
   return prepareText(text, inputPath, { ...options, baseDir: options.baseDir ?? path.dirname(path.resolve(inputPath)) });
 }
 
@@ -214,7 +237,7 @@ async function prepareText(text: string, inputPath: string, options: RenderOptio
     // Warnings are reported with the errors of an invalid file, in file order.
     if (!checked.ok) throw new IssueValidationError(inFileOrder([...checked.errors, ...checked.warnings]));
     const fonts = loadFonts();
-    return { model: pageModelOf(checked.issue, themeOf(options, themeFile, fonts), fonts, { baseDir: options.baseDir }), warnings: checked.warnings };
+    return { model: pageModelOf(checked.issue, themeOf(options, themeFile, fonts), fonts, composeOptions(options)), warnings: checked.warnings };
   });
   const pdf = await renderPages(model, loadFonts(), { version, pdfa: options.pdfa, tagged: options.tagged });
   return { pdf, pages: model.pages.length, warnings };

@@ -12,6 +12,8 @@ interface Common {
   diagnostics: DiagnosticFormat;
   /** Print only errors: no warnings, no success lines. */
   quiet: boolean;
+  /** Limits (bytes, pixels) that refuse oversized input before any work. */
+  limits: { maxInputBytes?: number; maxImageBytes?: number; maxImagePixels?: number };
 }
 
 export interface CheckCommand extends Common {
@@ -88,6 +90,9 @@ Options:
   --jobs N               worker threads for several inputs (default: every core)
   --format text|json     diagnostics as lines (default) or as one JSON array on stdout
   -q, --quiet            print errors only
+  --max-input-size N     refuse issue files over N bytes unread (default 16MB)
+  --max-image-size N     refuse image files over N bytes unread (default 20MB)
+  --max-image-pixels N   refuse images over N pixels, from their header (default 40M)
 
 Exit status: 0 every file valid, 1 any file invalid, 2 usage error (or no file matches).`,
   build: `Usage: bulletin build FILE... [-o OUT.pdf] [--theme THEME.json] [--pdfa] [--tagged] [--jobs N]
@@ -116,6 +121,9 @@ Options:
   --pages LIST           pages for --format png, as 1,3-4 (default: all)
   --ppi N                resolution of PNG pages (default 144)
   -q, --quiet            print errors only
+  --max-input-size N     refuse issue files over N bytes unread (default 16MB)
+  --max-image-size N     refuse image files over N bytes unread (default 20MB)
+  --max-image-pixels N   refuse images over N pixels, from their header (default 40M)
 
 Exit status: 0 every issue built, 1 any issue failed, 2 usage error.`,
   watch: `Usage: bulletin watch FILE [-o OUT.pdf] [--theme THEME.json] [--pdfa] [--tagged] [--format text|json] [--quiet]
@@ -137,6 +145,17 @@ function pageList(v: string): number[] {
   return [...pages].sort((a, b) => a - b);
 }
 
+const UNITS: Record<string, number> = { '': 1, K: 1024, KB: 1024, M: 1024 ** 2, MB: 1024 ** 2, G: 1024 ** 3, GB: 1024 ** 3 };
+
+/** A size such as 16MB, 500K or 40000000 (units of 1024; for pixels, M is a million too: 40M). */
+function size(flag: string, v: string): number {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*([KMG]B?)?\s*$/i.exec(v);
+  const unit = m ? (flag === '--max-image-pixels' ? { '': 1, K: 1e3, KB: 1e3, M: 1e6, MB: 1e6, G: 1e9, GB: 1e9 } : UNITS)[(m[2] ?? '').toUpperCase()] : undefined;
+  const n = m && unit !== undefined ? Math.floor(Number(m[1]) * unit) : NaN;
+  if (!(n >= 1) || !Number.isSafeInteger(n)) throw new UsageError(`${flag} takes a size such as 16MB, 500K or 40M (got "${v}")`);
+  return n;
+}
+
 function wholeNumber(flag: string, v: string, min: number, max: number): number {
   const n = Number(v);
   if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(`${flag} takes a whole number from ${min} to ${max} (got "${v}")`);
@@ -153,7 +172,7 @@ export function parseArgs(argv: string[]): Command {
   if (rest.length === 0) throw new UsageError(`${first} needs ${first === 'watch' ? 'a FILE' : 'at least one FILE'}`, first);
 
   const files: string[] = [];
-  const build: BuildCommand = { command: 'build', files, pdfa: false, tagged: false, diagnostics: 'text', quiet: false, as: 'pdf', ppi: 144 };
+  const build: BuildCommand = { command: 'build', files, pdfa: false, tagged: false, diagnostics: 'text', quiet: false, limits: {}, as: 'pdf', ppi: 144 };
   let pagesGiven = false;
   let ppiGiven = false;
   for (let i = 0; i < rest.length; i++) {
@@ -180,6 +199,9 @@ export function parseArgs(argv: string[]): Command {
     else if (arg === '--pdfa') build.pdfa = true;
     else if (arg === '--tagged') build.tagged = true;
     else if (arg === '-q' || arg === '--quiet') build.quiet = true;
+    else if (name === '--max-input-size') build.limits.maxInputBytes = size(name, value());
+    else if (name === '--max-image-size') build.limits.maxImageBytes = size(name, value());
+    else if (name === '--max-image-pixels') build.limits.maxImagePixels = size(name, value());
     else if (name === '--jobs' && first !== 'watch') build.jobs = wholeNumber('--jobs', value(), 1, 1024);
     else if (name === '--format') {
       const v = value();

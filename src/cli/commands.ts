@@ -1,10 +1,10 @@
 // `bulletin check`, `build` and `watch`. Loaded by main.ts only when one of them runs, so
 // --help, --version and usage errors answer without loading the validator, fonts and PDF writer.
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { DEFAULT_MAX_INPUT_BYTES } from '../document/input-text.js';
 import { IssueValidationError } from '../errors.js';
 import { checkOutput, writeAtomically } from '../output.js';
-import { checkThemeFile, outputPathOf, renderIssueText, type RenderOptions } from '../pipeline.js';
+import { checkThemeFile, outputPathOf, renderFile, renderIssueText, type RenderOptions } from '../pipeline.js';
 import { UsageError } from './args.js';
 import type { BuildCommand, CheckCommand, DiagnosticFormat } from './args.js';
 import { buildMany } from './batch.js';
@@ -62,21 +62,30 @@ function inputsOf(patterns: string[]): string[] {
   return files;
 }
 
-/** Standard input, whole: the issue text of `bulletin build -`. */
-async function readStdin(io: CliIo): Promise<string> {
+/**
+ * Standard input as bytes, the issue of `bulletin build -`: at most one byte past the limit is
+ * kept, so an endless or huge stream is refused without being held in memory.
+ */
+async function readStdin(io: CliIo, limit: number): Promise<Uint8Array> {
   if (!io.stdin) throw new UsageError('no standard input to read');
   const chunks: Buffer[] = [];
-  for await (const chunk of io.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk));
-  return Buffer.concat(chunks).toString('utf8');
+  let size = 0;
+  for await (const chunk of io.stdin) {
+    const b = typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk);
+    chunks.push(b);
+    size += b.byteLength;
+    if (size > limit) break;
+  }
+  return Buffer.concat(chunks);
 }
 
 function optionsOf(cmd: CheckCommand | BuildCommand): RenderOptions {
-  return { themeFile: cmd.theme, pdfa: cmd.pdfa, tagged: cmd.tagged };
+  return { themeFile: cmd.theme, pdfa: cmd.pdfa, tagged: cmd.tagged, ...cmd.limits };
 }
 
 /** One issue given as text (standard input): prepared in this thread, images relative to the working folder. */
 async function fromStdin(io: CliIo, options: RenderOptions): Promise<{ ok: true; pdf: Uint8Array; pages: number; diagnostics: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] }> {
-  const text = await readStdin(io);
+  const text = await readStdin(io, options.maxInputBytes ?? DEFAULT_MAX_INPUT_BYTES);
   try {
     const r = await renderIssueText(text, { ...options, file: STDIN });
     return { ok: true, pdf: r.pdf, pages: r.pages, diagnostics: fromIssueErrors(r.warnings, { issue: STDIN, theme: options.themeFile }, STDIN) };
@@ -169,7 +178,7 @@ async function buildPngs(cmd: BuildCommand, files: string[], io: CliIo, out: Rep
       pdf = r.pdf;
     } else {
       try {
-        const r = await renderIssueText(await readFile(input, 'utf8'), { ...optionsOf(cmd), file: input, baseDir: path.dirname(path.resolve(input)) });
+        const r = await renderFile(input, optionsOf(cmd));
         out.report(fromIssueErrors(r.warnings, { issue: input, theme: cmd.theme }, input));
         pdf = r.pdf;
       } catch (err) {
@@ -238,7 +247,7 @@ async function buildStdin(cmd: BuildCommand, io: CliIo, out: Reporter): Promise<
 /** `bulletin build FILE -o -`: the PDF to standard output; messages to stderr. */
 async function buildToStdout(cmd: BuildCommand, input: string, io: CliIo, out: Reporter): Promise<number> {
   try {
-    const r = await renderIssueText(await readFile(input, 'utf8'), { ...optionsOf(cmd), file: input, baseDir: path.dirname(path.resolve(input)) });
+    const r = await renderFile(input, optionsOf(cmd));
     out.report(fromIssueErrors(r.warnings, { issue: input, theme: cmd.theme }, input));
     return await emit('-', r.pdf, r.pages, io, out, [input]);
   } catch (err) {

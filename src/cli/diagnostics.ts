@@ -17,14 +17,12 @@ export interface Diagnostic {
 }
 
 export function fromIssueErrors(errors: readonly IssueError[], files: ErrorFiles, fallbackFile: string): Diagnostic[] {
-  return errors.map((e) => ({
-    file: fileOf(e, files) ?? fallbackFile,
-    line: e.line ?? 1,
-    column: e.column ?? 1,
-    pointer: e.pointer,
-    severity: e.severity,
-    message: e.message,
-  }));
+  return errors.map((e) => {
+    const file = fileOf(e, files) ?? fallbackFile;
+    // A problem with the file as a whole (unreadable, too large) has no place inside it.
+    if (e.pointer === '' && e.line === undefined) return { file, severity: e.severity, message: e.message };
+    return { file, line: e.line ?? 1, column: e.column ?? 1, pointer: e.pointer, severity: e.severity, message: e.message };
+  });
 }
 
 function readProblem(code: string | undefined): string | undefined {

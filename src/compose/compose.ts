@@ -8,12 +8,14 @@ import { colorOf } from '../theme/resolve.js';
 import type { Block, BlockStruct, Composed, DocumentInfo, ImageBlock, RuleBlock, StructRole, TextBlock } from './types.js';
 import { chineseDate, issueNumberLabel } from './numerals.js';
 import { fileTemplateLoader, leadText, type TemplateLoader } from './lead.js';
-import { fileImageLoader, loadImage, type ImageLoader } from './images.js';
+import { fileImageLoader, loadImage, type ImageLimits, type ImageLoader } from './images.js';
 
 export interface ComposeOptions {
   /** Folder of the issue file: image paths are relative to it and confined to it. */
   baseDir?: string;
   loadImage?: ImageLoader;
+  /** Size and pixel limits of every image (defaults: 20 MB, 40 megapixels). */
+  imageLimits?: ImageLimits;
   loadTemplate?: TemplateLoader;
 }
 
@@ -242,7 +244,7 @@ class Composer {
 
   private image(b: Extract<BodyBlock, { type: 'image' }>, p: string): ImageBlock {
     const { theme } = this;
-    const img = loadImage(b.src, this.options.baseDir, p, this.options.loadImage ?? fileImageLoader);
+    const img = loadImage(b.src, this.options.baseDir, p, this.options.loadImage ?? fileImageLoader, this.options.imageLimits);
     const width = (b.width ?? 1) * theme.page.textWidth;
     const figure = this.struct('Figure', b.caption !== undefined ? { alt: b.caption } : {});
     const block: ImageBlock = {

@@ -4,7 +4,7 @@
 // limit is refused before reading, and the bytes are checked all the way through
 // (image-decode.ts) so a corrupt or oversized image is an error here, never a broken PDF.
 import { realpathSync } from 'node:fs';
-import path from 'node:path';
+import { confinedPath } from '../confine.js';
 import { describeSize, formatSize, readBoundedFile } from '../document/bounded-file.js';
 import { IssueValidationError } from '../errors.js';
 import { checkImageData, resolveImageLimits, type ImageLimits } from './image-decode.js';
@@ -61,11 +61,6 @@ function fail(pointer: string, message: string): never {
   throw new IssueValidationError([{ pointer, message }]);
 }
 
-function inside(dir: string, target: string): boolean {
-  const rel = path.relative(dir, target);
-  return rel === '' ? false : !rel.startsWith('..') && !path.isAbsolute(rel);
-}
-
 /**
  * Checks in-memory image bytes exactly as a file's are checked (a service handing images over
  * as bytes); throws IssueValidationError at `pointer`, naming the image as `label`.
@@ -85,22 +80,13 @@ export function loadImage(
   limits: ImageLimits = {},
 ): LoadedImage {
   const { maxImageBytes } = resolveImageLimits(limits);
-  if (src === '') fail(pointer, 'image path is empty (give the image file, relative to the issue file)');
   if (baseDir === undefined) fail(pointer, `image "${src}" cannot be read: the issue has no folder (give baseDir)`);
-  if (path.isAbsolute(src) || path.win32.isAbsolute(src)) fail(pointer, `image path must be relative to the issue file (got "${src}")`);
-  const base = path.resolve(baseDir);
-  const target = path.resolve(base, src);
-  if (target === base) fail(pointer, `image "${src}" is the issue's folder, not an image file`);
-  if (!inside(base, target)) fail(pointer, `image path leads outside the issue's folder (got "${src}")`);
+  const where = confinedPath(baseDir, src, { what: 'image', folder: "the issue's folder", relativeTo: 'the issue file', kind: 'an image file', realpath: (p) => loader.realpath(p) });
+  if (!where.ok) fail(pointer, where.message);
   let data: Uint8Array;
   try {
-    const real = loader.realpath(target);
-    const realBase = loader.realpath(base);
-    if (real === realBase) fail(pointer, `image "${src}" is the issue's folder, not an image file`);
-    if (!inside(realBase, real)) fail(pointer, `image path leads outside the issue's folder through a link (got "${src}")`);
-    data = loader.read(real, maxImageBytes);
+    data = loader.read(where.path, maxImageBytes);
   } catch (e) {
-    if (e instanceof IssueValidationError) throw e;
     if (e instanceof ImageReadError) fail(pointer, `image "${src}" ${e.message}`);
     const code = (e as NodeJS.ErrnoException).code;
     fail(pointer, `cannot read image "${src}"${code ? ` (${code})` : ''}`);

@@ -15,8 +15,10 @@ export interface InputTextOptions {
 
 export type DecodedText = { ok: true; text: string } | { ok: false; error: IssueError };
 
-function failure(message: string, line = 1, column = 1): DecodedText {
-  return { ok: false, error: { pointer: '', message, line, column, severity: 'error', source: 'issue' } };
+function failure(message: string, line?: number, column?: number): DecodedText {
+  const error: IssueError = { pointer: '', message, severity: 'error', source: 'issue' };
+  if (line !== undefined && column !== undefined) Object.assign(error, { line, column });
+  return { ok: false, error };
 }
 
 type Encoding = 'UTF-16 LE' | 'UTF-16 BE' | 'UTF-32 LE' | 'UTF-32 BE';
@@ -131,5 +133,5 @@ export function readIssueText(file: string, options: InputTextOptions = {}): Dec
   if (r.ok) return decodeIssueText(r.bytes, options);
   if (r.reason === 'not-a-file') return failure(NOT_A_FILE[r.kind] ?? 'is not a regular file');
   if (r.reason === 'too-large') return failure(`the file is ${describeSize(r.size)}, over the limit of ${formatSize(r.limit)}`);
-  return failure(`cannot be read${r.code ? ` (${r.code})` : ''}`);
+  return failure(r.code === 'ENOENT' ? 'cannot read: no such file' : r.code === 'EACCES' || r.code === 'EPERM' ? 'cannot read: permission denied' : `cannot read${r.code ? ` (${r.code})` : ''}`);
 }

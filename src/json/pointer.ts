@@ -54,5 +54,9 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
 export function displayPointer(pointer: string): string {
   if (pointer === '') return '/';
   // RFC 3986 fragment characters, less the ":" and "@" of pchar so that ": " never appears.
-  return pointer.replace(/[^A-Za-z0-9\-._~!$&'()*+,;=/]/gu, (ch) => encodeURIComponent(ch));
+  return pointer.replace(/[^A-Za-z0-9\-._~!$&'()*+,;=/]/gu, (ch) => {
+    const code = ch.codePointAt(0) ?? 0;
+    // A lone surrogate has no UTF-8 form to percent-encode: show it as an escape.
+    return code >= 0xd800 && code <= 0xdfff ? `\\u${code.toString(16).toUpperCase()}` : encodeURIComponent(ch);
+  });
 }

@@ -7,6 +7,7 @@
 // editors do not show it.
 import { parse, tokenize } from '@humanwhocodes/momoa';
 import type { AnyNode, Token, ValueNode } from '@humanwhocodes/momoa';
+import { escapeForMessage } from '../escape.js';
 import { joinPointer, parentPointer } from './pointer.js';
 
 /** A problem the parser finds, located by pointer; `at` says whether its key or value stands for it. */
@@ -17,7 +18,8 @@ export interface ParseProblem {
 }
 
 function error(pointer: string, message: string, at: 'value' | 'key' = 'value'): ParseProblem {
-  return { pointer, message, at };
+  // Keys quoted in messages are document text: never echo a control character raw.
+  return { pointer, message: escapeForMessage(message), at };
 }
 
 export interface SourceLocation {

@@ -12,6 +12,7 @@ import { packObjects } from './object-streams.js';
 import { assertInternals, createDocument, deflateXmpMetadata, hashFileId, replaceXmpInfo, sortNamedDestinationsByBytes } from './pdfkit-internals.js';
 import type { PdfkitDocument, PdfkitDocumentOptions, PdfkitOutline } from './pdfkit-internals.js';
 import { StructureMarker, untaggedMarker } from './tagging.js';
+import { uriForPdf } from './uri.js';
 import type { Marker } from './tagging.js';
 
 export interface RenderOptions {
@@ -109,7 +110,7 @@ function drawPage(doc: PdfkitDocument, page: Page, fonts: DocumentFonts, marker:
     const structParent = marker.annotation(link);
     // A string object: pdfkit writes a plain JS string as a PDF name.
     const options = structParent ? { structParent, Contents: new String(linkText(link)) } : {};
-    if (link.target.type === 'uri') doc.link(link.x, link.y, link.width, link.height, link.target.uri, options);
+    if (link.target.type === 'uri') doc.link(link.x, link.y, link.width, link.height, uriForPdf(link.target.uri), options);
     else doc.goTo(link.x, link.y, link.width, link.height, link.target.name, options);
   }
   marker.endPage();

@@ -146,7 +146,7 @@ export function readThemeFile(file: string): ThemeFile {
   const lead = isPlainObject(override) && isPlainObject(override['templates']) ? override['templates']['lead'] : undefined;
   if (typeof lead === 'string' && isPlainObject(override)) {
     // The same rule as images: a theme file may name only files in its own folder.
-    const where = confinedPath(path.dirname(path.resolve(file)), lead, 'lead template');
+    const where = confinedPath(path.dirname(path.resolve(file)), lead, { what: 'lead template', folder: "the theme's folder", relativeTo: 'the theme file' });
     if (!where.ok) {
       throw new IssueValidationError([{ ...themeError('/templates/lead', where.message), ...parsed.map.locate('/templates/lead') }], { theme: file });
     }

@@ -91,16 +91,16 @@ describe('bulletin check (in process)', () => {
     const r = await inProcess(['check', file]);
     expect(r.code).toBe(1);
     const lines = r.stderr.split('\n').filter((l) => l && !l.includes(': warning: '));
-    for (const line of lines) expect(line).toMatch(/^fixtures\/invalid\/[^:]+\.json:\d+:\d+: \/[^ ]*: \S/);
+    for (const line of lines) expect(line).toMatch(/^fixtures\/invalid\/[^:]+\.json:\d+:\d+: error: \/[^ ]*: \S/);
     for (const want of expected[name] ?? []) {
-      expect(lines.some((l) => l.startsWith(`${file}:${want.line}:${want.column}: ${want.pointer || '/'}: `))).toBe(true);
+      expect(lines.some((l) => l.startsWith(`${file}:${want.line}:${want.column}: error: ${want.pointer || '/'}: `))).toBe(true);
     }
   });
 
   it('reports a missing file without a stack trace', async () => {
     const r = await inProcess(['check', 'no/such/file.json']);
     expect(r.code).toBe(1);
-    expect(r.stderr.trim()).toBe('no/such/file.json: cannot read: no such file');
+    expect(r.stderr.trim()).toBe('no/such/file.json: error: cannot read: no such file');
   });
 });
 
@@ -138,13 +138,13 @@ describe('the real bin: dist/cli.js in a child process', () => {
     const want = expected[name]![0]!;
     const bad = await spawned(['check', `fixtures/invalid/${name}`]);
     expect(bad.code).toBe(1);
-    expect(bad.stderr).toContain(`fixtures/invalid/${name}:${want.line}:${want.column}: ${want.pointer || '/'}: `);
+    expect(bad.stderr).toContain(`fixtures/invalid/${name}:${want.line}:${want.column}: error: ${want.pointer || '/'}: `);
   });
 
   it('reports a missing file without a stack trace', async () => {
     const r = await spawned(['check', 'no/such/file.json']);
     expect(r.code).toBe(1);
-    expect(r.stderr.trim()).toBe('no/such/file.json: cannot read: no such file');
+    expect(r.stderr.trim()).toBe('no/such/file.json: error: cannot read: no such file');
   });
 });
 
@@ -156,7 +156,7 @@ describe('bulletin build (dist/cli.js in a child process)', () => {
     const r = await spawned(['build', fixtures[0]!, '-o', out]);
     // The fixture's mixed punctuation is a warning, printed but never an error.
     expect(r.stderr.split('\n').filter((l) => l && !l.includes(': warning: '))).toEqual([]);
-    expect(r.stderr).toMatch(/^fixtures\/bulletin-663\.json:\d+:\d+: \/articles\/0\/[^ ]+: warning: /);
+    expect(r.stderr).toMatch(/^fixtures\/bulletin-663\.json:\d+:\d+: warning: \/articles\/0\/[^ ]+: /);
     expect(r.stdout).toMatch(/out\.pdf: \d+ pages, \d+ bytes/);
     expect(r.code).toBe(0);
     expect(readFileSync(out).subarray(0, 5).toString()).toBe('%PDF-');
@@ -170,7 +170,7 @@ describe('bulletin build (dist/cli.js in a child process)', () => {
     writeFileSync(path.join(dir, 'bad.pdf'), 'old');
     const r = await spawned(['build', bad]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/bad\.json:\d+:\d+: \//);
+    expect(r.stderr).toMatch(/bad\.json:\d+:\d+: error: \//);
     expect(readFileSync(path.join(dir, 'bad.pdf'), 'utf8')).toBe('old');
     expect(readdirSync(dir).sort()).toEqual(['bad.json', 'bad.pdf']);
   });
@@ -183,7 +183,7 @@ describe('bulletin build (dist/cli.js in a child process)', () => {
     const r = await spawned(['build', path.join(dir, '*.json'), '--jobs', '2']);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/^built 2, failed 1, in \d+\.\d s \(\d+\.\d issues\/s\)$/m);
-    expect(r.stderr).toMatch(/c\.json:\d+:\d+: \//);
+    expect(r.stderr).toMatch(/c\.json:\d+:\d+: error: \//);
     expect(existsSync(path.join(dir, 'a.pdf'))).toBe(true);
     expect(existsSync(path.join(dir, 'b.pdf'))).toBe(true);
     expect(existsSync(path.join(dir, 'c.pdf'))).toBe(false);

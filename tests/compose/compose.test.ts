@@ -214,7 +214,7 @@ describe('images', () => {
     [path.join(dir, 'outside.png'), /relative/],
     ['images/link.png', /through a link/],
     ['images/text.png', /not a PNG or JPEG/],
-    ['images/missing.png', /cannot read image.*ENOENT/],
+    ['images/missing.png', /image "images\/missing\.png" does not exist/],
   ])('rejects %s naming the block', (src, message) => {
     const e = errorOf(() => composeIssue(withImage(src), defaultTheme, { baseDir: issueDir }));
     expect(e.errors).toHaveLength(1);

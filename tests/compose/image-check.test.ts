@@ -240,7 +240,7 @@ describe('other input', () => {
       expect.unreachable();
     } catch (e) {
       expect(e).toBeInstanceOf(IssueValidationError);
-      expect((e as IssueValidationError).errors).toEqual([{ pointer: POINTER, message: 'upload "x.png": PNG file is corrupt (colour type 7 does not exist)' }]);
+      expect((e as IssueValidationError).errors).toMatchObject([{ pointer: POINTER, message: 'upload "x.png": PNG file is corrupt (colour type 7 does not exist)' }]);
     }
   });
 });

@@ -91,11 +91,11 @@ describe('theme', () => {
     expect(err).toBeInstanceOf(IssueValidationError);
     const e = err as IssueValidationError;
     expect(e.errors.every((x) => x.source === 'theme')).toBe(true);
-    expect(e.message.split('\n')[0]).toBe(`${file}:3:15: /colors/accent: must be a colour #RRGGBB (got "red")`);
+    expect(e.message.split('\n')[0]).toBe(`${file}:3:15: error: /colors/accent: must be a colour #RRGGBB (got "red")`);
     // An unknown face is a theme error too, found once the schema passes.
     writeFileSync(file, '{\n  "fonts": {\n    "body": ["NoSuchFace"]\n  }\n}\n');
     const faces = (await checkThemeFile(file).catch((x: unknown) => x)) as IssueValidationError;
-    expect(faces.message).toMatch(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:3:14: /fonts/body/0: unknown font face "NoSuchFace"`));
+    expect(faces.message).toMatch(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:3:14: error: /fonts/body/0: unknown font face "NoSuchFace"`));
   });
 
   it('locates errors of a theme file found while rendering in the theme file, not the issue', async () => {
@@ -108,7 +108,7 @@ describe('theme', () => {
     const err = (await renderIssue(noLead, { themeFile: file }).catch((x: unknown) => x)) as IssueValidationError;
     expect(err).toBeInstanceOf(IssueValidationError);
     expect(err.errors[0]).toMatchObject({ source: 'theme', pointer: '/templates/lead', line: 3, column: 13 });
-    expect(err.message.startsWith(`${file}:3:13: /templates/lead: lead template`)).toBe(true);
+    expect(err.message.startsWith(`${file}:3:13: error: /templates/lead: lead template`)).toBe(true);
   });
 
   it('confines a theme file\'s template to the theme\'s folder, as images are confined to the issue\'s', async () => {
@@ -122,10 +122,10 @@ describe('theme', () => {
       return e.errors[0]!.message;
     };
     expect(await refused('/etc/passwd')).toMatch(/must be relative/);
-    expect(await refused('../../../../etc/passwd')).toMatch(/outside its folder/);
+    expect(await refused('../../../../etc/passwd')).toMatch(/outside the theme's folder/);
     expect(await refused('missing.hbs')).toMatch(/does not exist/);
     expect(await refused('')).toMatch(/is empty/);
-    expect(await refused('.')).toMatch(/names the folder itself/);
+    expect(await refused('.')).toMatch(/is the theme's folder, not a file/);
     symlinkSync('/etc/passwd', path.join(dir, 'link.hbs'));
     expect(await refused('link.hbs')).toMatch(/through a link/);
   });

@@ -26,7 +26,7 @@ describe('fixtures/invalid', () => {
     const got = r.errors.map((e) => ({ pointer: e.pointer, line: e.line, column: e.column }));
     // One problem per document: nothing else in it may be wrong.
     expect(got).toEqual(expected[file]);
-    for (const e of r.errors) expect(formatError(`fixtures/invalid/${file}`, e)).toMatch(/^fixtures\/invalid\/[^:]+:\d+:\d+: \/\S*: \S/);
+    for (const e of r.errors) expect(formatError(`fixtures/invalid/${file}`, e)).toMatch(/^fixtures\/invalid\/[^:]+:\d+:\d+: error: \/\S*: \S/);
   });
 });
 

@@ -6,7 +6,7 @@ import { escapeForMessage } from '../../src/escape.js';
 import { validateIssue, validateIssueText } from '../../src/document/index.js';
 import type { ValidationResult } from '../../src/document/index.js';
 import { formatError, type IssueError } from '../../src/errors.js';
-import { uriForPdf } from '../../src/document/uri.js';
+import { uriForPdf } from '../../src/render/uri.js';
 import { baseIssue } from './base-issue.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -291,15 +291,21 @@ describe('mixed punctuation warnings', () => {
 });
 
 describe('formatError', () => {
-  it('prints FILE:LINE:COL: POINTER: MESSAGE', () => {
-    expect(formatError('a.json', { pointer: '/issue/date', message: 'bad', line: 3, column: 7 })).toBe('a.json:3:7: /issue/date: bad');
+  it('prints FILE:LINE:COL: error: POINTER: MESSAGE, as gcc and tsc do', () => {
+    expect(formatError('a.json', { pointer: '/issue/date', message: 'bad', line: 3, column: 7 })).toBe('a.json:3:7: error: /issue/date: bad');
   });
   it('prints the whole document as "/" and an unknown position as 1:1', () => {
-    expect(formatError('a.json', { pointer: '', message: 'bad' })).toBe('a.json:1:1: /: bad');
+    expect(formatError('a.json', { pointer: '', message: 'bad' })).toBe('a.json:1:1: error: /: bad');
   });
-  it('marks warnings', () => {
-    expect(formatError('a.json', { pointer: '/lead', message: 'mixed', line: 2, column: 3, severity: 'warning' })).toBe('a.json:2:3: /lead: warning: mixed');
-    expect(formatError('a.json', { pointer: '/lead', message: 'warning: mixed', line: 2, column: 3, severity: 'warning' })).toBe('a.json:2:3: /lead: warning: mixed');
+  it('puts the severity word after the position', () => {
+    expect(formatError('a.json', { pointer: '/lead', message: 'mixed', line: 2, column: 3, severity: 'warning' })).toBe('a.json:2:3: warning: /lead: mixed');
+  });
+  it('escapes a pointer so that nothing in a key can split the line (RFC 6901 §6 fragment form)', () => {
+    const line = formatError('a.json', { pointer: '/articles/0/a: b', message: 'unknown', line: 1, column: 2 });
+    expect(line).toBe('a.json:1:2: error: /articles/0/a%3A%20b: unknown');
+    expect(line.split(': ')).toHaveLength(4);
+    expect(decodeURIComponent('/articles/0/a%3A%20b')).toBe('/articles/0/a: b');
+    expect(formatError('a.json', { pointer: '/x\u001b[31m', message: 'm' })).not.toMatch(/\u001b/);
   });
 });
 
