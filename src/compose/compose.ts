@@ -9,6 +9,7 @@ import type { Block, BlockStruct, Composed, DocumentInfo, ImageBlock, RuleBlock,
 import { chineseDate, issueNumberLabel } from './numerals.js';
 import { fileTemplateLoader, leadText, type TemplateLoader } from './lead.js';
 import { fileImageLoader, loadImage, type ImageLoader } from './images.js';
+import { linkBareUrls } from './autolink.js';
 
 export interface ComposeOptions {
   /** Folder of the issue file: image paths are relative to it and confined to it. */
@@ -235,7 +236,8 @@ class Composer {
               return this.run(r.text, style, `${p}/runs/${k}`, extra);
             })
           : [this.run(b.text, s.body, `${p}/text`)];
-      return this.text(s.body, runs, p, 'P', this.onGrid(s.body));
+      // A bare URL in the text is a link too, with the same rules as an href.
+      return this.text(s.body, linkBareUrls(runs, theme.colors.link), p, 'P', this.onGrid(s.body));
     }
     return this.image(b, p);
   }
