@@ -187,11 +187,14 @@ class Composer {
     const s = theme.styles;
     const L = theme.labels;
     const p = `/articles/${i}`;
-    // Every header block keeps with the next, the last one with two lines of body.
-    const header = { keepWithNext: 2, keepTogether: true };
+    // Every header block keeps with the next, the last one with two lines of body. The header
+    // has one fixed pattern: it leads into the body on the grid (the grid's remainder goes
+    // above it), and the space above it shrinks before it moves to the next page.
+    const header = { keepWithNext: 2, keepTogether: true, gridLead: true };
     this.push(
       this.text(s.articleHeading, [this.run(`${i + 1}. `, s.articleHeading, `${p}/title`), this.run(a.title, s.articleHeading, `${p}/title`)], `${p}/title`, 'H3', {
         ...header,
+        minSpaceBefore: theme.flow.headerSpaceMin,
         destination: articleDestination(i),
         outline: { level: 1, title: a.title },
       }),
@@ -204,8 +207,10 @@ class Composer {
         ],
         `${p}/url`,
         'P',
-        // A wrapped URL continues under its own first character, clear of the label.
-        { ...header, hangRuns: 1 },
+        // A wrapped URL continues under its own first character, clear of the label. When the
+        // page would otherwise end too short, a long URL may break after its second line, and
+        // the header may break after the URL (before 主要内容).
+        { ...header, hangRuns: 1, splitAfter: theme.flow.linkSplitAfter, softBreakAfter: true },
       ),
       this.text(s.articleMeta, [this.run(L.summary, s.articleLabel, p)], p, 'P', header),
       this.text(s.articleTitle, [this.run(a.title, s.articleTitle, `${p}/title`)], `${p}/title`, 'P', header),
@@ -225,7 +230,8 @@ class Composer {
     const { theme } = this;
     const s = theme.styles;
     if (b.type === 'heading') {
-      return this.text(s.subheading, [this.run(b.text, s.subheading, `${p}/text`)], p, 'H4', { keepWithNext: 2, keepTogether: true });
+      // It belongs to what follows: the grid's remainder goes above it, not below.
+      return this.text(s.subheading, [this.run(b.text, s.subheading, `${p}/text`)], p, 'H4', { keepWithNext: 2, keepTogether: true, gridLead: true });
     }
     if (b.type === 'paragraph') {
       const runs =
