@@ -2,6 +2,7 @@
 // goes above a header, never inside it or between it and its text; a long header may break
 // inside (after its 链接 block's second line, or before 主要内容) only when the page would
 // otherwise end more than a quarter short; the space above a header shrinks before it moves.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { TextBlock } from '../../src/compose/types.js';
 import { baselineInSlot } from '../../src/layout/measure.js';
@@ -89,5 +90,61 @@ describe('page fill', () => {
     const [hb] = baselines(roomy, 0, 'h');
     const a = baselines(roomy, 0, 'a');
     expect(hb! - a[3]!).toBeCloseTo(42);
+  });
+});
+
+describe('headers on the grid, whatever the mix', () => {
+  type Spec = { kind: 'p'; lines: number } | { kind: 'header'; link: number } | { kind: 'sub' };
+  const spec: fc.Arbitrary<Spec> = fc.oneof(
+    { weight: 5, arbitrary: fc.integer({ min: 1, max: 12 }).map((lines) => ({ kind: 'p' as const, lines })) },
+    { weight: 2, arbitrary: fc.integer({ min: 1, max: 6 }).map((link) => ({ kind: 'header' as const, link })) },
+    { weight: 1, arbitrary: fc.constant({ kind: 'sub' as const }) },
+  );
+  /** An article-like header: heading (25 pt), 链接 lines, a date line; then grid text. */
+  function build(specs: Spec[]): { blocks: Block[]; dates: string[] } {
+    const blocks: Block[] = [];
+    const dates: string[] = [];
+    specs.forEach((s, i) => {
+      if (s.kind === 'p') blocks.push(onGrid(para(s.lines, `b${i}`)));
+      else if (s.kind === 'sub') blocks.push({ ...heading(`b${i}`), spaceBefore: 7, gridLead: true });
+      else {
+        blocks.push(
+          header(`b${i}h`, { spaceBefore: 14, minSpaceBefore: 7 }),
+          { ...para(s.link, `b${i}l`), keepTogether: true, keepWithNext: 2, gridLead: true, splitAfter: 2, softBreakAfter: true },
+          { ...heading(`b${i}d`), pitch: 18, spaceAfter: 5, gridLead: true, struct: { role: 'P', id: `b${i}d` } },
+        );
+        dates.push(`b${i}d`);
+      }
+    });
+    blocks.push(onGrid(para(2, 'end')));
+    return { blocks, dates };
+  }
+
+  it('keeps the date-line gap fixed, headings off page feet, and link splits of two lines or more', () => {
+    fc.assert(
+      fc.property(fc.array(spec, { minLength: 1, maxLength: 25 }).filter((a) => !a.some((s, i) => s.kind !== 'p' && a[i + 1]?.kind !== 'p')), (specs) => {
+        const { blocks, dates } = build(specs);
+        const out = lay(blocks);
+        const gaps = new Set<number>();
+        out.pages.forEach((p, k) => {
+          const lines = lineItems(p).filter((i) => i.struct.type !== 'Artifact');
+          for (const l of lines) expect(l.baseline).toBeLessThanOrEqual(smallTheme.page.height - smallTheme.page.marginBottom + 0.01);
+          const last = lines.at(-1);
+          if (k < out.pages.length - 1 && last) expect(last.struct.type).not.toBe('H4');
+          lines.forEach((l, j) => {
+            if (dates.includes(l.struct.id) && lines[j + 1]) gaps.add(Math.round((lines[j + 1]!.baseline - l.baseline) * 100));
+          });
+        });
+        // Every date line is followed on its page by its text, always at the same distance.
+        expect(gaps.size).toBeLessThanOrEqual(1);
+        for (const d of dates) {
+          const id = d.slice(0, -1);
+          const link = linesPerPage(out.pages, `${id}l`).filter((n) => n > 0);
+          if (link.length > 1) for (const n of link) expect(n).toBeGreaterThanOrEqual(2);
+        }
+        return true;
+      }),
+      { numRuns: 200, seed: 20260410 },
+    );
   });
 });
