@@ -9,6 +9,7 @@ import type { Block, BlockStruct, Composed, DocumentInfo, ImageBlock, RuleBlock,
 import { chineseDate, issueNumberLabel } from './numerals.js';
 import { fileTemplateLoader, leadText, type TemplateLoader } from './lead.js';
 import { fileImageLoader, loadImage, type ImageLimits, type ImageLoader } from './images.js';
+import { linkBareUrls } from './autolink.js';
 
 export interface ComposeOptions {
   /** Folder of the issue file: image paths are relative to it and confined to it. */
@@ -188,11 +189,14 @@ class Composer {
     const s = theme.styles;
     const L = theme.labels;
     const p = `/articles/${i}`;
-    // Every header block keeps with the next, the last one with two lines of body.
-    const header = { keepWithNext: 2, keepTogether: true };
+    // Every header block keeps with the next, the last one with two lines of body. The header
+    // has one fixed pattern: it leads into the body on the grid (the grid's remainder goes
+    // above it), and the space above it shrinks before it moves to the next page.
+    const header = { keepWithNext: 2, keepTogether: true, gridLead: true };
     this.push(
       this.text(s.articleHeading, [this.run(`${i + 1}. `, s.articleHeading, `${p}/title`), this.run(a.title, s.articleHeading, `${p}/title`)], `${p}/title`, 'H3', {
         ...header,
+        minSpaceBefore: theme.flow.headerSpaceMin,
         destination: articleDestination(i),
         outline: { level: 1, title: a.title },
       }),
@@ -205,8 +209,10 @@ class Composer {
         ],
         `${p}/url`,
         'P',
-        // A wrapped URL continues under its own first character, clear of the label.
-        { ...header, hangRuns: 1 },
+        // A wrapped URL continues under its own first character, clear of the label. When the
+        // page would otherwise end too short, a long URL may break after its second line, and
+        // the header may break after the URL (before 主要内容).
+        { ...header, hangRuns: 1, splitAfter: theme.flow.linkSplitAfter, softBreakAfter: true },
       ),
       this.text(s.articleMeta, [this.run(L.summary, s.articleLabel, p)], p, 'P', header),
       this.text(s.articleTitle, [this.run(a.title, s.articleTitle, `${p}/title`)], `${p}/title`, 'P', header),
@@ -226,7 +232,8 @@ class Composer {
     const { theme } = this;
     const s = theme.styles;
     if (b.type === 'heading') {
-      return this.text(s.subheading, [this.run(b.text, s.subheading, `${p}/text`)], p, 'H4', { keepWithNext: 2, keepTogether: true });
+      // It belongs to what follows: the grid's remainder goes above it, not below.
+      return this.text(s.subheading, [this.run(b.text, s.subheading, `${p}/text`)], p, 'H4', { keepWithNext: 2, keepTogether: true, gridLead: true });
     }
     if (b.type === 'paragraph') {
       const runs =
@@ -237,7 +244,8 @@ class Composer {
               return this.run(r.text, style, `${p}/runs/${k}`, extra);
             })
           : [this.run(b.text, s.body, `${p}/text`)];
-      return this.text(s.body, runs, p, 'P', this.onGrid(s.body));
+      // A bare URL in the text is a link too, with the same rules as an href.
+      return this.text(s.body, linkBareUrls(runs, theme.colors.link), p, 'P', this.onGrid(s.body));
     }
     return this.image(b, p);
   }

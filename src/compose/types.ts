@@ -29,6 +29,21 @@ export interface Flow {
   grid?: number;
   /** Never split the block over two pages. */
   keepTogether: boolean;
+  /**
+   * Lines above grid text (an article header, a sub-heading): the block is placed so that the
+   * grid text after it lands on the grid, the grid's remainder going above the first of such
+   * blocks, so the distance from them to their text is always the same.
+   */
+  gridLead?: boolean;
+  /**
+   * A page may end after this block's line `splitAfter` or a later one (two lines left for the
+   * next page), in spite of keepTogether, when the page would otherwise end too short (a long 链接).
+   */
+  splitAfter?: number;
+  /** A page may end after this block in spite of its keep-with-next when it would otherwise end too short. */
+  softBreakAfter?: boolean;
+  /** The space above may shrink to this many pt when that keeps the block and what it keeps with on the page. */
+  minSpaceBefore?: number;
   /** Named destination placed at the block's top (an article's heading). */
   destination?: string;
   /** Bookmark opening at this block: level 0 is a top entry, level 1 a child of the last top entry. */

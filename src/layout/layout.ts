@@ -61,5 +61,5 @@ function buildPages(placed: PlacedRow[][], ctx: MeasureContext): Paginated {
 /** The rows of measureBlocks on pages of the theme's text area. */
 export function paginate(rows: Row[], ctx: MeasureContext): Paginated {
   const { page } = ctx.theme;
-  return buildPages(paginateRows(rows, page.height - page.marginTop - page.marginBottom), ctx);
+  return buildPages(paginateRows(rows, page.height - page.marginTop - page.marginBottom, ctx.theme.flow.minFill), ctx);
 }

@@ -245,6 +245,21 @@ function imageRow(block: ImageBlock, index: number, ctx: MeasureContext, areaHei
   return { height: height + captionHeight, spaceBefore: 0, breakAfter: true, lines: Infinity, block: index, items, links };
 }
 
+/**
+ * Rows of gridLead blocks learn how far below their top the grid text they lead into starts,
+ * so the paginator snaps that text to the grid by moving the whole run of them down: the
+ * grid's remainder goes above the run, never inside it or between it and its text.
+ */
+function leadIntoGrid(rows: Row[], blocks: readonly Block[]): void {
+  for (let i = rows.length - 2; i >= 0; i--) {
+    const row = rows[i];
+    const next = rows[i + 1];
+    if (!row || !next || !blocks[row.block]?.gridLead || next.grid === undefined) continue;
+    row.grid = next.grid;
+    row.gridLead = row.height + next.spaceBefore + (next.gridLead ?? 0);
+  }
+}
+
 /** Rows of every block with spacing and the keep, widow and orphan rules applied to breakAfter. */
 export function measureBlocks(blocks: readonly Block[], ctx: MeasureContext, areaHeight: number): Row[] {
   const rows: Row[] = [];
@@ -260,11 +275,20 @@ export function measureBlocks(blocks: readonly Block[], ctx: MeasureContext, are
       if (block.outline !== undefined) first.outline = block.outline;
     }
     pendingSpace = block.spaceAfter;
+    if (first && block.minSpaceBefore !== undefined) first.minSpaceBefore = Math.min(block.minSpaceBefore, first.spaceBefore);
     if (block.grid !== undefined && block.grid > 0) for (const r of own) r.grid = block.grid;
+    if (block.kind === 'text' && block.splitAfter !== undefined) {
+      const n = own.length;
+      own.forEach((r, i) => {
+        if (i + 1 >= (block.splitAfter ?? n) && n - (i + 1) >= 2) r.softBreak = true;
+      });
+    }
     rows.push(...own);
     const last = rows[rows.length - 1];
     if (block.keepWithNext > 0 && last) last.breakAfter = false;
+    if (block.softBreakAfter && last) last.softBreak = true;
   });
+  leadIntoGrid(rows, blocks);
   // Keep-with-next: no page break until `keepWithNext` lines of what follows are placed.
   let need = 0;
   rows.forEach((row, i) => {

@@ -11,6 +11,12 @@ export interface Row {
   grid?: number;
   /** A page may end after this row (widows, orphans, keeps already applied). */
   breakAfter: boolean;
+  /** A page may end after this row only when it would otherwise end shorter than the theme's flow.minFill. */
+  softBreak?: boolean;
+  /** With `grid`: pt from this row's top to the top of the grid row it leads into (that row lands on the grid). */
+  gridLead?: number;
+  /** The space above may shrink to this to keep the row's group on the page. */
+  minSpaceBefore?: number;
   /** Counts toward "two lines of what follows" of a keep-with-next block (an image counts fully). */
   lines: number;
   /** Index of the block the row belongs to. */

@@ -77,6 +77,17 @@ export interface Theme {
     /** Minimum free space around the leaders, pt. */
     leaderGap: number;
   };
+  flow: {
+    /**
+     * Share of the text area a page other than the last must fill before a page may end inside
+     * an article header (after its 链接 block's second line, or before 主要内容).
+     */
+    minFill: number;
+    /** The space above an article header may shrink to this (pt) before the header moves to the next page. */
+    headerSpaceMin: number;
+    /** A 链接 block may break after this many lines (two stay for the next page), when the page needs it. */
+    linkSplitAfter: number;
+  };
   image: {
     spaceBefore: number;
     spaceAfter: number;
