@@ -54,6 +54,7 @@ export const defaultTheme: Theme = {
   masthead: { minTitleSize: 12 },
   rule: { color: 'accent', thick: 2.5, thin: 0.75, gap: 1.5, spaceBefore: 5, spaceAfter: 12 },
   contents: { leader: '.', leaderGap: 3 },
+  hyphenation: { language: 'en-us', minBefore: 2, minAfter: 3 },
   image: { spaceBefore: 7, spaceAfter: 7, captionGap: 4 },
   footer: { baselineFromBottom: 14 * MM, format: '— {n} —' },
   labels: {
