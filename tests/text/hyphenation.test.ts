@@ -120,3 +120,36 @@ describe('bounded cost', () => {
     console.log(`200 KB word: ${wordMs.toFixed(0)} ms, ${p.lines.length} lines; 50 KB URL: ${urlMs.toFixed(0)} ms, ${q.lines.length} lines`);
   }, 60_000);
 });
+
+describe('the hyphen in the PDF', () => {
+  it('is drawn at the line end but copying gives the word whole (pdf.js and pdftotext)', async () => {
+    const { readFileSync, writeFileSync, mkdtempSync } = await import('node:fs');
+    const { execFileSync } = await import('node:child_process');
+    const { tmpdir } = await import('node:os');
+    const path = await import('node:path');
+    const { renderIssue } = await import('../../src/index.js');
+    const { loadWithPdfjs, pageContents } = await import('../render/pdf.js');
+    const bytes = await renderIssue(JSON.parse(readFileSync('fixtures/bulletin-mixed.json', 'utf8')), {});
+    // Drawn: a glyph whose ToUnicode entry is the soft hyphen U+00AD.
+    const contents = await pageContents(bytes);
+    expect(contents.some((c) => [...c.fonts.values()].some((f) => /<00ad>/i.test(f.toUnicode)))).toBe(true);
+    // pdf.js drops the soft hyphen: the line's text ends in the bare word part.
+    const pdf = await loadWithPdfjs(bytes);
+    const items = pdf.pages.flatMap((p) => p.text.map((t) => t.str));
+    const joined = items.join('');
+    for (const word of ['Gesundheitsdatennutzungsgesetz', 'Floccinaucinihilipilification', 'Donaudampfschifffahrts']) expect(joined).toContain(word);
+    expect(items.some((s) => /[A-Za-z][-\u0001]$/.test(s))).toBe(false);
+    // pdftotext keeps it as an invisible soft hyphen before the line's newline, never a '-'.
+    let text: string;
+    try {
+      const dir = mkdtempSync(path.join(tmpdir(), 'hyphen-'));
+      writeFileSync(path.join(dir, 'm.pdf'), bytes);
+      text = execFileSync('pdftotext', [path.join(dir, 'm.pdf'), '-'], { encoding: 'utf8' });
+    } catch {
+      return; // poppler not installed
+    }
+    const whole = text.replace(/\u00ad\n/g, '');
+    for (const word of ['Gesundheitsdatennutzungsgesetz', 'Donaudampfschifffahrts']) expect(whole).toContain(word);
+    expect(text).not.toMatch(/[A-Za-z]-\n[a-z]/);
+  }, 60_000);
+});
