@@ -126,7 +126,7 @@ export interface PageModelOptions extends ComposeOptions {
 /** compose → break lines → paginate: the page model of a validated issue. */
 export function pageModelOf(issue: Issue, theme: Theme, fonts: FontSet, options: PageModelOptions = {}): PageModel {
   const { blocks, info } = composeIssue(issue, theme, options);
-  const breaker = rememberBreaks(options.breaker ?? ((input) => breakParagraph(input, fonts)));
+  const breaker = rememberBreaks(options.breaker ?? ((input) => breakParagraph({ ...input, hyphenation: theme.hyphenation }, fonts)));
   const { pages, outline } = paginateUntilStable(blocks, theme, breaker);
   return { pages, outline, info };
 }

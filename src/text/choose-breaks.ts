@@ -20,8 +20,15 @@ import {
   shrinkRatio,
 } from './line-fit.js';
 
-/** Additive penalties by break class (squared into demerits, as TeX does). */
-const PENALTY = [0, 50, 1000, 100000] as const;
+/**
+ * Additive penalties by break class (squared into demerits, as TeX does): Normal, Url,
+ * Hyphen (TeX's \hyphenpenalty = 50), Anywhere, Violation.
+ */
+const PENALTY = [0, 50, 50, 1000, 100000] as const;
+/** Knuth–Plass: two consecutive lines ending in a hyphen (TeX's \doublehyphendemerits). */
+const DOUBLE_HYPHEN = 10000;
+/** Knuth–Plass: the last full line of a paragraph ending in a hyphen (TeX's \finalhyphendemerits). */
+const FINAL_HYPHEN = 5000;
 const LINE_PENALTY = 10;
 /** Demerits for a last line holding a single character and its punctuation (a "widow" character). */
 const SHORT_LAST_LINE = 3000;
@@ -40,6 +47,8 @@ export interface BreakOptions {
   cls: Uint8Array;
   /** 1 where a line must end before the cluster. */
   mandatory: Uint8Array;
+  /** 1 where a break before the cluster ends the line with a hyphen (opportunities.ts). */
+  hyphen?: Uint8Array;
 }
 
 /** Indices k where lines end (before cluster k), the last being the cluster count. */
@@ -47,6 +56,7 @@ export function chooseBreaks(m: Measures, p: BreakOptions): number[] {
   const { count: n, clusters } = m;
   const { width: W, shrink: S } = m.prefix;
   const { firstTarget, restTarget, reserve, justify, cls, mandatory } = p;
+  const hyphen = p.hyphen ?? new Uint8Array(n + 1);
   let maxSize = 0;
   for (const c of clusters) maxSize = Math.max(maxSize, c.size);
   const maxTarget = Math.max(firstTarget, restTarget);
@@ -68,7 +78,8 @@ export function chooseBreaks(m: Measures, p: BreakOptions): number[] {
       const floorNow = floor;
       if (j < n && mandatory[j] === 1) floor = j;
       if (strict && klass === BreakClass.Violation && !endsPara) continue;
-      const pen = j < n ? PENALTY[klass as 0 | 1 | 2 | 3] ** 2 : 0;
+      const pen = j < n ? PENALTY[klass as 0 | 1 | 2 | 3 | 4] ** 2 : 0;
+      const hyphenated = j < n && hyphen[j] === 1;
       lineEnd(m, j, end);
       const L = end.last;
       // Punctuation is compressed only to pull in a mark that may not start the next line
@@ -98,7 +109,7 @@ export function chooseBreaks(m: Measures, p: BreakOptions): number[] {
             if (shrink + EPS < -diff) {
               if (i === j - 1 && best[j] === Infinity) {
                 // One cluster wider than the measure: nothing avoids the overflow.
-                best[j] = bi + (LINE_PENALTY + MAX_BADNESS) ** 2 + PENALTY[3] ** 2;
+                best[j] = bi + (LINE_PENALTY + MAX_BADNESS) ** 2 + PENALTY[BreakClass.Violation] ** 2;
                 prev[j] = i;
               }
               // Starting further left only makes the line wider.
@@ -119,6 +130,7 @@ export function chooseBreaks(m: Measures, p: BreakOptions): number[] {
         if (strict && b > TOLERANCE) continue;
         let d = (LINE_PENALTY + b) * (LINE_PENALTY + b) + pen;
         if (j === n && i > 0 && L >= i && L - i < 4 && loneCharacter(clusters, i, L)) d += SHORT_LAST_LINE;
+        if (hyphen[i] === 1 && i > 0) d += hyphenated ? DOUBLE_HYPHEN : endsPara ? FINAL_HYPHEN : 0;
         const total = bi + d;
         if (total < best[j]!) {
           best[j] = total;

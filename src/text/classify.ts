@@ -91,5 +91,7 @@ export function isTokenChar(ch: string): boolean {
 
 /** After one of these a URL or over-long Latin string may break (typography.md). */
 export const URL_BREAK_AFTER = new Set(Array.from('/.-_?&=#'));
+/** Before one of these a URL may break (Chicago Manual of Style 7.42, 14.18). */
+export const URL_BREAK_BEFORE = new Set(Array.from('.-_?#%~'));
 /** A line never starts with one of these when a Latin string is broken. */
 export const URL_NO_LINE_START = new Set(Array.from('.,;:'));

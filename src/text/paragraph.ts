@@ -2,6 +2,8 @@
 // the breaks by total fit, and set each line.
 import type { FontSet } from './fonts.js';
 import type { BrokenParagraph, Line, ParagraphInput } from './types.js';
+import type { Measures } from './measures.js';
+import { DEFAULT_HYPHENATION } from './hyphenate.js';
 import { absorbLeading, shapeRuns } from './shape.js';
 import type { Cluster } from './shape.js';
 import { BreakClass, classifyBoundaries } from './opportunities.js';
@@ -24,10 +26,13 @@ export function breakParagraph(input: ParagraphInput, fonts: FontSet): BrokenPar
   const restTarget = input.width - restIndent;
   // A Latin string wider than the narrowest line may be broken inside.
   const narrowest = Math.max(1, Math.min(firstTarget, restTarget) - reserve);
-  const { cls, mandatory } = classifyBoundaries(text, clusters, (a, b) => m.prefix.width[b]! - m.prefix.width[a]! - m.glue[b - 1]!, narrowest);
+  const hyphenation = input.hyphenation ?? DEFAULT_HYPHENATION;
+  const widthOf = (a: number, b: number): number => m.prefix.width[b]! - m.prefix.width[a]! - m.glue[b - 1]!;
+  const { cls, mandatory, hyphen } = classifyBoundaries(text, clusters, widthOf, narrowest, hyphenation);
   keepRunsTogether(input, clusters, cls);
+  const hyphenGlyphs = hyphenBreaks(m, hyphen, fonts);
   const justify = input.align === 'justify';
-  const breaks = chooseBreaks(m, { firstTarget, restTarget, reserve, justify, cls, mandatory });
+  const breaks = chooseBreaks(m, { firstTarget, restTarget, reserve, justify, cls, mandatory, hyphen });
 
   let maxSize = 0;
   for (const c of clusters) maxSize = Math.max(maxSize, c.size);
@@ -39,7 +44,8 @@ export function breakParagraph(input: ParagraphInput, fonts: FontSet): BrokenPar
     const endsPara = j === n || mandatory[j] === 1;
     const pushIn = pushInAllowed(m, { cls, start: i, brk: j, target, reach });
     const indent = i === 0 ? input.indent : restIndent;
-    lines.push(typesetLine(m, { input, start: i, brk: j, target, indent, justify: justify && !endsPara, last: j === n, pushIn }, fonts));
+    const hyphenGlyph = hyphenGlyphs.get(j);
+    lines.push(typesetLine(m, { input, start: i, brk: j, target, indent, justify: justify && !endsPara, last: j === n, pushIn, hyphen: hyphenGlyph }, fonts));
     i = j;
   }
   return { text, lines };
@@ -52,4 +58,42 @@ function keepRunsTogether(input: ParagraphInput, clusters: readonly Cluster[], c
     const run = clusters[k]!.run;
     if (run === clusters[k - 1]!.run && input.runs[run]?.keepTogether && cls[k]! < BreakClass.Anywhere) cls[k] = BreakClass.Anywhere;
   }
+}
+
+/** The hyphen a break shows at a line end: a glyph of the word's face (set-line.ts draws it). */
+export interface HyphenGlyph {
+  id: number;
+  /** pt. */
+  advance: number;
+}
+
+/**
+ * The breaks inside words show a hyphen (Knuth–Plass's discretionary break: the hyphen is
+ * the pre-break text): its width goes into the breakWidth slot, which the break search and
+ * the line setter both count. The hyphen-minus of the face of the letter before the break,
+ * at its size; a face without one gives the break no hyphen.
+ */
+function hyphenBreaks(m: Measures, hyphen: Uint8Array, fonts: FontSet): Map<number, HyphenGlyph> {
+  const out = new Map<number, HyphenGlyph>();
+  let face = '';
+  let size = NaN;
+  let g: HyphenGlyph | undefined;
+  for (let k = 1; k < m.count; k++) {
+    if (hyphen[k] !== 1) continue;
+    const c = m.clusters[k - 1]!;
+    if (c.face !== face || c.size !== size) {
+      face = c.face;
+      size = c.size;
+      const font = fonts.faces.get(face);
+      const glyph = font?.glyphForCodePoint(0x2d);
+      g = font && glyph && glyph.id !== 0 ? { id: glyph.id, advance: (glyph.advanceWidth / font.unitsPerEm) * size } : undefined;
+    }
+    if (!g) {
+      hyphen[k] = 0;
+      continue;
+    }
+    m.breakWidth[k] = g.advance;
+    out.set(k, g);
+  }
+  return out;
 }

@@ -24,10 +24,12 @@ export interface LineToSet {
   last: boolean;
   /** Punctuation may be compressed, not only spaces (see pushInAllowed). */
   pushIn: boolean;
+  /** The hyphen the line's break shows (a break inside a word), its width in m.breakWidth[brk]. */
+  hyphen?: { id: number; advance: number } | undefined;
 }
 
 export function typesetLine(m: Measures, line: LineToSet, fonts: FontSet): Line {
-  const { input, start: i, brk: j, target, indent: x0, justify, last, pushIn } = line;
+  const { input, start: i, brk: j, target, indent: x0, justify, last, pushIn, hyphen } = line;
   const f = lineFit(m, lineEnd(m, j), i);
   const L = f.last;
   const { clusters } = m;
@@ -77,10 +79,15 @@ export function typesetLine(m: Measures, line: LineToSet, fonts: FontSet): Line 
     }
   }
 
+  // What the break adds (a hyphen) stands after the last glyph and was counted in f.natural.
+  // The hyphen is not part of the text (Knuth–Plass's discretionary: pre-break material): it
+  // stands for a soft hyphen U+00AD, which text extraction drops (pdf.js) or keeps as an
+  // invisible hyphenation point (pdftotext), so copying gives the word whole. An empty text
+  // would not do: a CID mapped to nothing comes out of pdf.js as its raw code (U+0001).
+  if (L >= i && hyphen && m.breakWidth[j]! > 0) glyphsOf[L - i]!.push({ id: hyphen.id, advance: m.breakWidth[j]!, dx: 0, dy: 0, text: '\u00ad' });
   let sum = 0;
   for (const gs of glyphsOf) for (const g of gs) sum += g.advance;
-  // What the break adds (a hyphen) stands after the last glyph and was counted in f.natural.
-  const width = sum + (L >= i ? m.breakWidth[j]! : 0);
+  const width = sum + (L >= i && !hyphen ? m.breakWidth[j]! : 0);
   const offset = alignOffset(input.align, target, { min: 0, max: width });
 
   const fragments: GlyphFragment[] = [];

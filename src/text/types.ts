@@ -3,6 +3,18 @@
 
 export type Align = 'justify' | 'left' | 'center' | 'right';
 
+/** Languages whose TeX hyphenation patterns (bundled by the `hyphen` package) the breaker can use. */
+export type HyphenLanguage = 'en-us' | 'en-gb' | 'de' | 'fr' | 'es' | 'it' | 'nl' | 'pt';
+
+/** Hyphenation of Latin words (Liang's patterns): the language and TeX's \lefthyphenmin / \righthyphenmin. */
+export interface Hyphenation {
+  language: HyphenLanguage;
+  /** Letters at least before a hyphen (TeX's \lefthyphenmin; 2 in English). */
+  minBefore: number;
+  /** Letters at least after a hyphen (TeX's \righthyphenmin; 3 in English). */
+  minAfter: number;
+}
+
 /** A run of text in one style. Its faces are a fallback chain of face ids (see fonts.ts). */
 export interface StyledRun {
   text: string;
@@ -36,6 +48,8 @@ export interface ParagraphInput {
   align: Align;
   /** JSON Pointer of the block, for error messages. */
   pointer: string;
+  /** Hyphenation of Latin words, or false for none. Default: en-us, 2 letters before, 3 after. */
+  hyphenation?: Hyphenation | false;
 }
 
 /** One glyph as the PDF writer must place it. */

@@ -55,6 +55,7 @@ export const defaultTheme: Theme = {
   rule: { color: 'accent', thick: 2.5, thin: 0.75, gap: 1.5, spaceBefore: 5, spaceAfter: 12 },
   contents: { leader: '.', leaderGap: 3 },
   flow: { minFill: 0.75, headerSpaceMin: 7, linkSplitAfter: 2 },
+  hyphenation: { language: 'en-us', minBefore: 2, minAfter: 3 },
   image: { spaceBefore: 7, spaceAfter: 7, captionGap: 4 },
   footer: { baselineFromBottom: 14 * MM, format: '— {n} —' },
   labels: {

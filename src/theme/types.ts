@@ -1,6 +1,6 @@
 // Every number, colour, font role and label a designer may change (typography.md). A theme is
 // plain data so a JSON override file can replace any part of it.
-import type { Align } from '../text/types.js';
+import type { Align, Hyphenation } from '../text/types.js';
 
 /** A font role names a fallback chain of face ids in Theme.fonts. */
 export type FontRole = 'body' | 'bold' | 'masthead' | 'heading';
@@ -113,4 +113,10 @@ export interface Theme {
     /** Handlebars file for the generated lead; fields: count, topic, from, to, scope. */
     lead: string;
   };
+  /**
+   * Hyphenation of Latin words with Liang's patterns (TeX's, from the `hyphen` package): the
+   * language and the least letters before and after a hyphen; false for no hyphenation
+   * (an emergency break inside an over-long word still shows a hyphen).
+   */
+  hyphenation: Hyphenation | false;
 }

@@ -1,6 +1,6 @@
 import { loadFonts } from '../../src/text/fonts.js';
 import { breakParagraph } from '../../src/text/index.js';
-import type { Align, BrokenParagraph, Line, ParagraphInput, StyledRun } from '../../src/text/types.js';
+import type { Align, BrokenParagraph, Hyphenation, Line, ParagraphInput, StyledRun } from '../../src/text/types.js';
 
 export const fonts = loadFonts();
 export const REGULAR = ['NotoSerifSC-Regular', 'NotoSerifSC-Bold'];
@@ -13,6 +13,8 @@ export interface SetOptions {
   lastLineReserve?: number;
   size?: number;
   faces?: string[];
+  /** Default: the breaker's (en-us). */
+  hyphenation?: Hyphenation | false;
 }
 
 export function run(text: string, extra: Partial<StyledRun> = {}): StyledRun {
@@ -24,6 +26,7 @@ export function set(content: string | StyledRun[], width: number, o: SetOptions 
   const input: ParagraphInput = { runs, width, indent: o.indent ?? 0, align: o.align ?? 'justify', pointer: '/p' };
   if (o.restIndent !== undefined) input.restIndent = o.restIndent;
   if (o.lastLineReserve !== undefined) input.lastLineReserve = o.lastLineReserve;
+  if (o.hyphenation !== undefined) input.hyphenation = o.hyphenation;
   return breakParagraph(input, fonts);
 }
 
@@ -36,9 +39,14 @@ export function advances(line: Line): number[] {
   return line.fragments.flatMap((f) => f.glyphs.map((g) => Math.round(g.advance * 100) / 100));
 }
 
-/** The characters the glyphs of a line stand for, in order. */
+/** The characters the glyphs of a line stand for, in order (a hyphen added at a break stands for a soft hyphen). */
 export function glyphText(line: Line): string {
   return line.fragments.flatMap((f) => f.glyphs.map((g) => g.text)).join('');
+}
+
+/** The glyphs' text without the soft hyphen of a hyphenated break: the paragraph's own characters. */
+export function glyphTextWithoutHyphen(line: Line): string {
+  return glyphText(line).replace(/\u00ad$/, '');
 }
 
 /** Right edge of the line's pen: last fragment x + width. */
