@@ -229,7 +229,7 @@ function setSpaces(m: Measures): void {
     }
     let e = k;
     while (e < n && clusters[e]!.kind === 'space') e++;
-    const quarter = quarterEmBetween(clusters[k - 1], clusters[e]);
+    const quarter = quarterEmBetween(clusters[k - 1], clusters[e], clusters[k - 2]);
     for (let s = k; s < e; s++) {
       const c = clusters[s]!;
       const g = c.glyphs[0]!;
@@ -266,13 +266,14 @@ function glueAfterClusters(m: Measures): void {
     const c = clusters[k]!;
     const d = clusters[k + 1]!;
     if (c.kind === 'space' || d.kind === 'space' || c.kind === 'newline' || d.kind === 'newline') continue;
-    const q = quarterEmBetween(c, d);
+    const q = quarterEmBetween(c, d, clusters[k - 1]);
     if (q > 0) {
       glue[k] = q;
       gapClass[k] = GapClass.QuarterEm;
       glueShrink[k] = q / 2;
       stretchCap[k] = q;
-    } else if (c.kind === 'latin' && d.kind === 'latin') {
+    } else if ((c.kind === 'latin' && d.kind === 'latin') || isUnitSignAfterNumber(d, c)) {
+      // Inside a word, URL or number, and between a number and its ‰ or ℃ (one unit).
       gapClass[k] = GapClass.LatinLetter;
     } else if (c.last === d.first && (c.last === '…' || c.last === '—')) {
       // —— and …… are one mark drawn as two glyphs (GB/T 15834): never opened.
@@ -308,10 +309,24 @@ function prefixSums(m: Measures): void {
   }
 }
 
-/** The quarter em owed between two clusters (Han next to a Latin letter or digit), or 0. */
-function quarterEmBetween(a: Cluster | undefined, b: Cluster | undefined): number {
+/** Signs that make one unit with the number before them (typography.md "Mixed Chinese and Latin"). */
+const UNIT_SIGNS = new Set(['%', '％', '‰', '℃']);
+
+/** The cluster is a unit sign right after a digit: 95%, 1.30‰, 25℃. */
+function isUnitSignAfterNumber(c: Cluster, before: Cluster | undefined): boolean {
+  return UNIT_SIGNS.has(c.first) && before !== undefined && before.end === c.start && /\d/u.test(before.last);
+}
+
+/**
+ * The quarter em owed between two clusters (Han next to a Latin letter or digit), or 0.
+ * clreq §3.2.1 (spacing between Han and Western text) and typography.md: a number with its
+ * `%`, `‰` or `℃` is one unit, so the quarter em also stands after the sign, before Han
+ * (`78% 和`, not `78%和`); `before` is the cluster before `a`, the number's last digit.
+ */
+function quarterEmBetween(a: Cluster | undefined, b: Cluster | undefined, before?: Cluster): number {
   if (!a || !b) return 0;
   if (a.kind === 'ideo' && b.kind === 'latin' && isLatinAlnum(b.first)) return a.size / 4;
   if (b.kind === 'ideo' && a.kind === 'latin' && isLatinAlnum(a.last)) return b.size / 4;
+  if (b.kind === 'ideo' && isUnitSignAfterNumber(a, before)) return b.size / 4;
   return 0;
 }
