@@ -17,6 +17,7 @@ import {
   lineFit,
   noStretch,
   pushInStart,
+  shortBadness,
   shrinkRatio,
 } from './line-fit.js';
 
@@ -25,6 +26,8 @@ const PENALTY = [0, 50, 1000, 100000] as const;
 const LINE_PENALTY = 10;
 /** Demerits for a last line holding a single character and its punctuation (a "widow" character). */
 const SHORT_LAST_LINE = 3000;
+/** Badness of a justified line at full compression (ratio 1): below a line stretched as far. */
+const COMPRESS_COST = 50;
 /** First pass: only lines at most this bad, and no rule broken. */
 const TOLERANCE = 2000;
 
@@ -94,7 +97,9 @@ export function chooseBreaks(m: Measures, p: BreakOptions): number[] {
           const diff = target - fit.natural;
           if (diff < -EPS) {
             const pushIn = pushEnd && fitsWithoutRun(m, i, q, target);
-            const shrink = pushIn ? fit.shrink : fit.glueShrink;
+            // clreq §3.8 (line adjustment): a justified line compresses its punctuation
+            // before anything stretches, so it may hold a character more by compressing.
+            const shrink = pushIn || justify ? fit.shrink : fit.glueShrink;
             if (shrink + EPS < -diff) {
               if (i === j - 1 && best[j] === Infinity) {
                 // One cluster wider than the measure: nothing avoids the overflow.
@@ -107,11 +112,15 @@ export function chooseBreaks(m: Measures, p: BreakOptions): number[] {
             }
             const rho = shrinkRatio(-diff, shrink);
             // Push-in comes before push-out (typography.md): compressing is nearly free.
-            b = (pushIn ? 0.05 : 100) * rho * rho * rho;
+            b = (pushIn ? 0.05 : justify ? COMPRESS_COST : 100) * rho * rho * rho;
           } else if (endsPara) {
             b = 0;
           } else if (justify) {
-            b = badness(distributeStretch(fit, diff, stretch).ratio);
+            distributeStretch(fit, diff, stretch);
+            // A line that its gaps cannot fill within their limits (Han gaps past 0.25 em,
+            // letters of a word) is left short: very costly, never taken in the first pass.
+            if (strict && stretch.short) continue;
+            b = stretch.short ? shortBadness(stretch.left, fit.em) : badness(stretch.ratio);
           } else {
             b = badness(diff / (3 * maxSize));
           }

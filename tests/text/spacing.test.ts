@@ -102,16 +102,27 @@ describe('slack shared over all gaps (clreq line adjustment; typography.md "Just
   });
 
   it('shares the slack over Han gaps, quarter ems and word spaces alike', () => {
-    const p = set('这是English words混排的一段文字，包括', 120);
+    const p = set('这是English words混排的一段文字，包括', 115);
     const gl = p.lines[0]!.fragments.flatMap((f) => f.glyphs);
     expect(lineTexts(p)[0]).toBe('这是English words');
-    expect(p.lines[0]!.width).toBeCloseTo(120, 2);
+    expect(p.lines[0]!.width).toBeCloseTo(115, 2);
     const han = gl[0]!.advance - EM;
     const quarter = gl[1]!.advance - EM - EM / 4;
     const space = gl.find((g) => g.text === ' ')!.advance - (256 / 1000) * EM;
     // One stretch ratio: 0.25 em per Han gap, 0.15 em per quarter em, up to 0.6 em per space.
     expect(quarter / han).toBeCloseTo(0.15 / 0.25, 3);
     expect(space / han).toBeCloseTo((0.6 - 0.256) / 0.25, 3);
+    expect(han).toBeLessThan(0.25 * EM);
+  });
+
+  it('leaves a line short rather than open its Han gaps past 0.25 em', () => {
+    // At 120 pt the one Han gap, the quarter em and the space at their limits do not fill the line.
+    const p = set('这是English words混排的一段文字，包括', 120);
+    const gl = p.lines[0]!.fragments.flatMap((f) => f.glyphs);
+    expect(lineTexts(p)[0]).toBe('这是English words');
+    expect(gl[0]!.advance).toBeCloseTo(EM * 1.25, 5);
+    expect(gl[1]!.advance).toBeCloseTo(EM * 1.4, 5);
+    expect(p.lines[0]!.width).toBeLessThan(120);
   });
 
   it('turns an author\'s space between Han and Latin into the quarter em, not a quarter em more', () => {
