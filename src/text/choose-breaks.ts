@@ -26,8 +26,6 @@ const PENALTY = [0, 50, 1000, 100000] as const;
 const LINE_PENALTY = 10;
 /** Demerits for a last line holding a single character and its punctuation (a "widow" character). */
 const SHORT_LAST_LINE = 3000;
-/** Badness of a justified line at full compression (ratio 1): below a line stretched as far. */
-const COMPRESS_COST = 50;
 /** First pass: only lines at most this bad, and no rule broken. */
 const TOLERANCE = 2000;
 
@@ -97,9 +95,12 @@ export function chooseBreaks(m: Measures, p: BreakOptions): number[] {
           const diff = target - fit.natural;
           if (diff < -EPS) {
             const pushIn = pushEnd && fitsWithoutRun(m, i, q, target);
-            // clreq §3.8 (line adjustment): a justified line compresses its punctuation
-            // before anything stretches, so it may hold a character more by compressing.
-            const shrink = pushIn || justify ? fit.shrink : fit.glueShrink;
+            // clreq §3.8 (line adjustment): to keep a mark that may not start a line, first
+            // compress the line's punctuation (push-in), and only then push a character out
+            // and stretch. Other lines shrink only spaces and quarter ems: compressing marks on
+            // every line gave 663 a few more lines at a character more each, but each such
+            // mark width is a glyph of its own in the PDF subset, past the 180 KB budget.
+            const shrink = pushIn ? fit.shrink : fit.glueShrink;
             if (shrink + EPS < -diff) {
               if (i === j - 1 && best[j] === Infinity) {
                 // One cluster wider than the measure: nothing avoids the overflow.
@@ -112,7 +113,7 @@ export function chooseBreaks(m: Measures, p: BreakOptions): number[] {
             }
             const rho = shrinkRatio(-diff, shrink);
             // Push-in comes before push-out (typography.md): compressing is nearly free.
-            b = (pushIn ? 0.05 : justify ? COMPRESS_COST : 100) * rho * rho * rho;
+            b = (pushIn ? 0.05 : 100) * rho * rho * rho;
           } else if (endsPara) {
             b = 0;
           } else if (justify) {

@@ -37,8 +37,7 @@ export function breakParagraph(input: ParagraphInput, fonts: FontSet): BrokenPar
   for (const j of breaks) {
     const target = (i === 0 ? firstTarget : restTarget) - (j === n ? reserve : 0);
     const endsPara = j === n || mandatory[j] === 1;
-    // A justified paragraph compresses punctuation on any line that needs it (clreq §3.8), as the search allowed.
-    const pushIn = justify || pushInAllowed(m, { cls, start: i, brk: j, target, reach });
+    const pushIn = pushInAllowed(m, { cls, start: i, brk: j, target, reach });
     const indent = i === 0 ? input.indent : restIndent;
     lines.push(typesetLine(m, { input, start: i, brk: j, target, indent, justify: justify && !endsPara, last: j === n, pushIn }, fonts));
     i = j;
