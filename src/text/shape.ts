@@ -298,7 +298,8 @@ export function shapeRuns(runs: readonly StyledRun[], fonts: FontSet): Shaped {
         prev.end = at + g.length;
         if (g.length > 0) prev.last = lastChar(chars);
       } else {
-        // A mark in its Latin form belongs to the Latin text: no quarter em, no blanks.
+        // A mark in its Latin form belongs to the Latin text: no quarter em, no blanks, and it
+        // joins the word's token, so Women’s stays unbroken as UAX #14 LB19 (× QU ×) has it.
         let kind = seg.script === 'mark' ? 'latin' : kindOf(firstCh);
         // Symbols the Chinese font draws a full em wide (① → ★ × §) behave like Chinese
         // punctuation: no quarter em beside them, breakable as Chinese text is.
