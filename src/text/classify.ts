@@ -95,3 +95,43 @@ export const URL_BREAK_AFTER = new Set(Array.from('/.-_?&=#'));
 export const URL_BREAK_BEFORE = new Set(Array.from('.-_?#%~'));
 /** A line never starts with one of these when a Latin string is broken. */
 export const URL_NO_LINE_START = new Set(Array.from('.,;:'));
+
+/**
+ * Marks that the CJK font draws full width in Chinese (its `ZHS ` locl forms) but that Latin
+ * text sets in the proportional forms: curly quotes and apostrophes, the em dash, the ellipsis.
+ */
+const AMBIGUOUS_MARK = new Set(Array.from('‘’“”—…'));
+/** Skipped when looking for a mark's neighbours: spaces, the marks themselves, Latin punctuation. */
+const SKIPPED_NEIGHBOUR = /[\s‘’“”—…–\x21-\x2f\x3a-\x40\x5b-\x60\x7b-\x7e]/u;
+
+export function isAmbiguousMark(ch: string): boolean {
+  return AMBIGUOUS_MARK.has(ch);
+}
+
+/**
+ * Whether the ambiguous mark at text[i] takes its Latin (proportional) glyph (typography.md
+ * "Punctuation width and compression"; GB/T 15834-2011 §4 uses the full-width forms for
+ * Chinese text only): its nearest neighbours on both sides, spaces and Latin punctuation
+ * aside, are Latin letters or digits — `Women’s`, `health,” said`, `March 31 — The`. At the
+ * paragraph's edge a quote or an ellipsis goes by the paragraph (Latin when it has no Han
+ * text: `“Digital …`, `adopters…`); a dash needs Latin on both sides, so `— 1 —` stays CJK.
+ */
+export function takesLatinForm(text: string, i: number, paragraphHasHan: boolean): boolean {
+  const ch = text[i]!;
+  const side = (from: number, step: 1 | -1): 'latin' | 'cjk' | 'edge' => {
+    for (let k = from; k >= 0 && k < text.length; k += step) {
+      const c = text[k]!;
+      if (SKIPPED_NEIGHBOUR.test(c)) continue;
+      // A surrogate pair's low half when stepping back: take the whole code point.
+      const cp = String.fromCodePoint(text.codePointAt(step === -1 && k > 0 && /[\udc00-\udfff]/.test(c) ? k - 1 : k) ?? 0);
+      return isLatinAlnum(cp) ? 'latin' : 'cjk';
+    }
+    return 'edge';
+  };
+  const before = side(i - 1, -1);
+  const after = side(i + 1, 1);
+  if (before === 'cjk' || after === 'cjk') return false;
+  if (before === 'edge' && after === 'edge') return false;
+  if (ch === '—') return before === 'latin' && after === 'latin';
+  return (before === 'latin' || !paragraphHasHan) && (after === 'latin' || !paragraphHasHan);
+}

@@ -7,7 +7,7 @@
 // (lineEnd) and combined with each candidate start (lineFit): the search tries every start
 // for every end, and this keeps its inner loop to a few subtractions.
 import { BreakClass } from './opportunities.js';
-import { EPS, GapClass, type Measures } from './measures.js';
+import { EPS, GapClass, HAN_GAP_STRETCH, NEAR_MARK_STRETCH, type Measures } from './measures.js';
 
 /** The parts of a line's sums that depend only on where it ends. */
 export interface LineEnd {
@@ -111,52 +111,68 @@ export function lineFit(m: Measures, end: LineEnd, start: number, out: LineFit =
 
 /** How slack is shared over a line's gaps (typography.md "Justification"). */
 export interface Stretch {
-  /** Share of its stretch cap each quarter em and space gets (a factor, 1 = at the cap; more when nothing else may open). */
+  /** Share of its stretch cap each quarter em and space gets (1 = at ratio 1: a quarter em at 0.4 em, a word space at 0.6 em). */
   capShare: number;
-  /** pt per Han gap, and per quarter em and space on top of its cap: past the caps the slack is shared evenly. */
+  /** pt per Han gap. */
   perHanGap: number;
   /** pt per gap next to a bracket or stop. */
   perNearMarkGap: number;
-  /** pt per gap between Latin letters. */
+  /** pt per gap between Latin letters: always 0 (kept so that gapStretch reads every class). */
   perLatinLetterGap: number;
   /**
-   * Stretch relative to what the opened gaps tolerate (1 = a Han gap at 0.25 em, a quarter em
-   * at twice its width, 0.125 em next to a mark, 0.05 em between letters); Infinity when the
-   * line has no gap that may open. Badness is 100 · ratio³.
+   * Stretch relative to what the gaps tolerate (1 = Han gaps at 0.25 em, quarter ems at
+   * 0.4 em, word spaces at 0.6 em, gaps next to marks at 0.125 em). Infinity when the line
+   * cannot be justified within those limits: no gap may open, or a line with Han gaps would
+   * need them wider than 0.25 em. Such a line is set short (see `short`). Badness is 100 · ratio³.
    */
   ratio: number;
+  /** The shares leave the line short of the measure: it is set flush left with capped gaps. */
+  short: boolean;
+  /** pt the line is left short by (0 unless short). */
+  left: number;
 }
 
 export function noStretch(): Stretch {
-  return { capShare: 0, perHanGap: 0, perNearMarkGap: 0, perLatinLetterGap: 0, ratio: 0 };
+  return { capShare: 0, perHanGap: 0, perNearMarkGap: 0, perLatinLetterGap: 0, ratio: 0, short: false, left: 0 };
 }
 
 /**
- * Share `extra` pt over the line's gaps in the house order: quarter ems and spaces up to
- * their caps, then evenly over them and the Han gaps (so a line with one Han gap among many
- * spaces does not gape at that gap); without Han gaps, the quarter ems past their caps;
- * then gaps next to marks; then, last, gaps between Latin letters.
+ * Share `extra` pt over the line's gaps (clreq §3.8, line adjustment; typography.md
+ * "Justification"): one stretch ratio for every Han gap, quarter em and word space, each
+ * opening by its own amount at ratio 1 (HAN_GAP_STRETCH, QUARTER_EM_STRETCH, WORD_SPACE_MAX),
+ * so that no quarter em gapes while the Han gaps beside it stay tight. A line with Han gaps
+ * stops at ratio 1 and is left short; a line of Latin words only opens its spaces further,
+ * as TeX sets an underfull line. Without such gaps, the gaps next to marks (to 0.25 em).
+ * Never the gaps inside a Latin word, URL or number: a line with nothing else stays natural.
  */
 export function distributeStretch(f: LineFit, extra: number, out: Stretch = noStretch()): Stretch {
   out.capShare = out.perHanGap = out.perNearMarkGap = out.perLatinLetterGap = out.ratio = 0;
+  out.short = false;
+  out.left = 0;
   if (extra <= EPS) return out;
   const em = f.em;
-  if (f.hanGaps > 0) {
-    const capped = Math.min(extra, f.stretchCap);
-    out.capShare = f.stretchCap > 0 ? capped / f.stretchCap : 0;
-    out.perHanGap = (extra - capped) / (f.hanGaps + f.quarterEms);
-    out.ratio = (out.perHanGap / em) * 4;
-  } else if (f.quarterEms > 0 && f.stretchCap > 0) {
-    out.capShare = extra / f.stretchCap;
-    out.ratio = out.capShare * 0.5;
+  const hanStretch = HAN_GAP_STRETCH * em;
+  const total = f.stretchCap + f.hanGaps * hanStretch;
+  if (total > EPS) {
+    const r = extra / total;
+    const set = f.hanGaps > 0 ? Math.min(r, 1) : r;
+    out.capShare = set;
+    out.perHanGap = set * hanStretch;
+    out.short = set < r;
+    out.ratio = out.short ? Infinity : r;
+    out.left = (r - set) * total;
   } else if (f.nearMarkGaps > 0) {
-    out.perNearMarkGap = extra / f.nearMarkGaps;
-    out.ratio = out.perNearMarkGap / em / 0.125;
-  } else if (f.latinLetterGaps > 0) {
-    out.perLatinLetterGap = extra / f.latinLetterGaps;
-    out.ratio = out.perLatinLetterGap / em / 0.05;
+    const r = extra / f.nearMarkGaps / (NEAR_MARK_STRETCH * em);
+    // Next to a mark a gap never opens past a Han gap's 0.25 em.
+    const set = Math.min(r, HAN_GAP_STRETCH / NEAR_MARK_STRETCH);
+    out.perNearMarkGap = set * NEAR_MARK_STRETCH * em;
+    out.short = set < r;
+    out.ratio = out.short ? Infinity : r;
+    out.left = (r - set) * NEAR_MARK_STRETCH * em * f.nearMarkGaps;
   } else {
+    out.short = true;
     out.ratio = Infinity;
+    out.left = extra;
   }
   return out;
 }
@@ -165,21 +181,31 @@ export function distributeStretch(f: LineFit, extra: number, out: Stretch = noSt
 export function gapStretch(m: Measures, k: number, s: Stretch): number {
   const cap = m.stretchCap[k]!;
   // Only quarter ems and spaces have a cap; a space's own gap class is None.
-  if (cap > 0) return cap * s.capShare + s.perHanGap;
+  if (cap > 0) return cap * s.capShare;
   switch (m.gapClass[k] as GapClass) {
     case GapClass.HanGap:
       return s.perHanGap;
-    case GapClass.LatinLetter:
-      return s.perLatinLetterGap;
     case GapClass.NearMark:
       return s.perNearMarkGap;
     default:
+      // Never inside a Latin word, URL or number (GapClass.LatinLetter), —— or …….
       return 0;
   }
 }
 
 /** TeX's "infinitely bad": a line this bad is taken only when no break avoids it. */
 export const MAX_BADNESS = 10000;
+
+/**
+ * Badness of a justified line left short (Stretch.short), `left` pt before the measure:
+ * about as bad as an emergency break inside a URL when it is an em short, and worse the
+ * more it lacks, so the search prefers any break that fills the line within the limits, and
+ * among short lines the least short. Bounded below the penalty of a broken rule.
+ */
+export function shortBadness(left: number, em: number): number {
+  const ems = left / Math.max(em, EPS);
+  return Math.min(30000, 1000 + 100 * ems * ems);
+}
 
 /** Knuth's badness of a line whose gaps are `ratio` of their tolerated stretch (Infinity: none may open). */
 export function badness(ratio: number): number {

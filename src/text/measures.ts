@@ -13,9 +13,20 @@ import { hasLeftBlank, hasRightBlank, isBracket, isLatinAlnum } from './classify
 export const EPS = 1e-6;
 
 /**
- * What the gap after a cluster is, which decides how justification may stretch it. The
- * order of preference is in line-fit.ts (distributeStretch): quarter ems and spaces first,
- * then Han gaps, then gaps next to marks, and gaps inside Latin words only as a last resort.
+ * How far each kind of gap opens at stretch ratio 1, in em (typography.md "Justification";
+ * clreq §3.8 line adjustment: the slack is shared over every gap of the line): a Han gap to
+ * 0.25 em, the quarter em between Han and Latin by 0.15 em (to 0.4 em), a word space to
+ * 0.6 em in all. Gaps next to a mark open only on a line with no other gap, to 0.125 em.
+ */
+export const HAN_GAP_STRETCH = 0.25;
+export const QUARTER_EM_STRETCH = 0.15;
+export const WORD_SPACE_MAX = 0.6;
+export const NEAR_MARK_STRETCH = 0.125;
+
+/**
+ * What the gap after a cluster is, which decides how justification may stretch it
+ * (line-fit.ts, distributeStretch): quarter ems, spaces and Han gaps share the slack; gaps
+ * next to marks open only on a line without those; gaps inside Latin words never.
  */
 export const enum GapClass {
   /**
@@ -30,7 +41,7 @@ export const enum GapClass {
    * closing mark, punctuation next to Latin): the ordinary inter-character gap.
    */
   HanGap = 2,
-  /** Between the letters or digits of a Latin word, URL or number: stretched only when nothing else can be. */
+  /** Between the letters or digits of a Latin word, URL or number: never stretched. */
   LatinLetter = 3,
   /** After an opening mark or before a closing mark or stop: stretched only when the line has no Han or quarter-em gap. */
   NearMark = 4,
@@ -63,8 +74,8 @@ export interface Measures {
   /** How much the glue after each cluster may shrink, in pt (half a quarter em). */
   glueShrink: Float64Array;
   /**
-   * How far a quarter em or a space may stretch (pt) before the Han gaps take their share
-   * of the slack: one quarter em more for a quarter em, a quarter em for a word space.
+   * How far a quarter em or a space opens at stretch ratio 1 (pt): QUARTER_EM_STRETCH for a
+   * quarter em, up to WORD_SPACE_MAX for a word space. A Han gap opens HAN_GAP_STRETCH.
    */
   stretchCap: Float64Array;
   /**
@@ -86,7 +97,7 @@ export interface PrefixSums {
   shrink: Float64Array;
   /** Only what ordinary lines may shrink, in pt: spaces and quarter ems, no punctuation. */
   glueShrink: Float64Array;
-  /** Quarter-em gaps and spaces of nonzero width: stretched first, each up to its stretch cap. */
+  /** Quarter-em gaps and spaces of nonzero width: each opens by its stretch cap at ratio 1. */
   quarterEms: Int32Array;
   /** Gaps of class HanGap. */
   hanGaps: Int32Array;
@@ -229,7 +240,7 @@ function setSpaces(m: Measures): void {
     }
     let e = k;
     while (e < n && clusters[e]!.kind === 'space') e++;
-    const quarter = quarterEmBetween(clusters[k - 1], clusters[e]);
+    const quarter = quarterEmBetween(clusters[k - 1], clusters[e], clusters[k - 2]);
     for (let s = k; s < e; s++) {
       const c = clusters[s]!;
       const g = c.glyphs[0]!;
@@ -239,7 +250,8 @@ function setSpaces(m: Measures): void {
       }
       const w = g.advance;
       spaceShrink[s] = quarter > 0 ? w / 2 : w / 3;
-      stretchCap[s] = w > 0 ? c.size / 4 : 0;
+      // The author's space next to Han is the quarter em and stretches as one (not on top of it).
+      stretchCap[s] = w <= 0 ? 0 : quarter > 0 ? QUARTER_EM_STRETCH * c.size : Math.max(0, WORD_SPACE_MAX * c.size - w);
     }
     k = e;
   }
@@ -266,13 +278,14 @@ function glueAfterClusters(m: Measures): void {
     const c = clusters[k]!;
     const d = clusters[k + 1]!;
     if (c.kind === 'space' || d.kind === 'space' || c.kind === 'newline' || d.kind === 'newline') continue;
-    const q = quarterEmBetween(c, d);
+    const q = quarterEmBetween(c, d, clusters[k - 1]);
     if (q > 0) {
       glue[k] = q;
       gapClass[k] = GapClass.QuarterEm;
       glueShrink[k] = q / 2;
-      stretchCap[k] = q;
-    } else if (c.kind === 'latin' && d.kind === 'latin') {
+      stretchCap[k] = 4 * q * QUARTER_EM_STRETCH; // q is a quarter of the Han character's em
+    } else if ((c.kind === 'latin' && d.kind === 'latin') || isUnitSignAfterNumber(d, c)) {
+      // Inside a word, URL or number, and between a number and its ‰ or ℃ (one unit).
       gapClass[k] = GapClass.LatinLetter;
     } else if (c.last === d.first && (c.last === '…' || c.last === '—')) {
       // —— and …… are one mark drawn as two glyphs (GB/T 15834): never opened.
@@ -308,10 +321,24 @@ function prefixSums(m: Measures): void {
   }
 }
 
-/** The quarter em owed between two clusters (Han next to a Latin letter or digit), or 0. */
-function quarterEmBetween(a: Cluster | undefined, b: Cluster | undefined): number {
+/** Signs that make one unit with the number before them (typography.md "Mixed Chinese and Latin"). */
+const UNIT_SIGNS = new Set(['%', '％', '‰', '℃']);
+
+/** The cluster is a unit sign right after a digit: 95%, 1.30‰, 25℃. */
+function isUnitSignAfterNumber(c: Cluster, before: Cluster | undefined): boolean {
+  return UNIT_SIGNS.has(c.first) && before !== undefined && before.end === c.start && /\d/u.test(before.last);
+}
+
+/**
+ * The quarter em owed between two clusters (Han next to a Latin letter or digit), or 0.
+ * clreq §3.2.1 (spacing between Han and Western text) and typography.md: a number with its
+ * `%`, `‰` or `℃` is one unit, so the quarter em also stands after the sign, before Han
+ * (`78% 和`, not `78%和`); `before` is the cluster before `a`, the number's last digit.
+ */
+function quarterEmBetween(a: Cluster | undefined, b: Cluster | undefined, before?: Cluster): number {
   if (!a || !b) return 0;
   if (a.kind === 'ideo' && b.kind === 'latin' && isLatinAlnum(b.first)) return a.size / 4;
   if (b.kind === 'ideo' && a.kind === 'latin' && isLatinAlnum(a.last)) return b.size / 4;
+  if (b.kind === 'ideo' && isUnitSignAfterNumber(a, before)) return b.size / 4;
   return 0;
 }

@@ -7,7 +7,7 @@ import type { FontSet } from './fonts.js';
 import type { StyledRun } from './types.js';
 import type { ErrorInit } from '../errors.js';
 import { GlyphMissingError, missingGlyphMessage } from './errors.js';
-import { isCjk, isIdeographic, isIgnorable, isNewline, isSpace, isTokenChar } from './classify.js';
+import { isAmbiguousMark, isCjk, isIdeographic, isIgnorable, isNewline, isSpace, isTokenChar, takesLatinForm } from './classify.js';
 
 export type ClusterKind = 'ideo' | 'punct' | 'latin' | 'space' | 'newline';
 
@@ -47,7 +47,8 @@ interface ShapedGlyphUnits {
   length: number;
 }
 
-type Script = 'hani' | 'latn';
+/** 'mark': a quote, dash or ellipsis between Latin text, shaped in its Latin form (no `ZHS ` locl). */
+type Script = 'hani' | 'latn' | 'mark';
 
 // Shaping results depend only on (face, script, text); the same words recur across an issue
 // and across the layout passes over it, so this cache makes re-breaking nearly free. It is
@@ -128,8 +129,17 @@ function shapeCached(font: fontkit.Font, text: string, script: Script): ShapedGl
   return result;
 }
 
+/**
+ * fontkit's layout with the features of the script: Chinese and Latin with the `ZHS ` forms
+ * (fonts.md §7); a mark in Latin text without them and with `pwid`, the font's proportional
+ * quotes (its default quotes are the full-width CJK ones).
+ */
+function layout(font: fontkit.Font, text: string, script: Script): fontkit.GlyphRun {
+  return script === 'mark' ? font.layout(text, ['pwid'], 'latn') : font.layout(text, [], script, 'ZHS ');
+}
+
 function shapeWithFontkit(font: fontkit.Font, text: string, script: Script): ShapedGlyphUnits[] {
-  const run = font.layout(text, [], script, 'ZHS ');
+  const run = layout(font, text, script);
   const out: ShapedGlyphUnits[] = [];
   let consumed = 0;
   for (let i = 0; i < run.glyphs.length; i++) {
@@ -145,7 +155,7 @@ function shapeWithFontkit(font: fontkit.Font, text: string, script: Script): Sha
     // shape character by character so every character keeps its own glyph.
     result = [];
     for (const ch of text) {
-      const r = font.layout(ch, [], script, 'ZHS ');
+      const r = layout(font, ch, script);
       r.glyphs.forEach((g, i) => {
         const p = r.positions[i]!;
         result.push({ id: g.id, advance: p.xAdvance, nominal: g.advanceWidth, dx: p.xOffset, dy: p.yOffset, length: i === 0 ? ch.length : 0 });
@@ -196,6 +206,9 @@ export function shapeRuns(runs: readonly StyledRun[], fonts: FontSet): Shaped {
   // Offsets of characters that get no glyph of their own (newlines, invisible formats).
   const loose: { at: number; ch: string; run: number; newline: boolean }[] = [];
   const runStarts: number[] = [];
+  // The whole paragraph: a mark's form depends on its neighbours, across runs.
+  const whole = runs.map((r) => r.text.normalize('NFC')).join('');
+  const hasHan = /[\p{Script=Han}]/u.test(whole);
   let text = '';
   runs.forEach((run, r) => {
     const t = run.text.normalize('NFC');
@@ -239,7 +252,9 @@ export function shapeRuns(runs: readonly StyledRun[], fonts: FontSet): Shaped {
         seg = undefined;
         continue;
       }
-      const script: Script = isSpace(ch) ? prevScript : isTokenChar(ch) ? 'latn' : 'hani';
+      const script: Script = isSpace(ch)
+        ? prevScript === 'mark' ? 'latn' : prevScript
+        : isTokenChar(ch) ? 'latn' : isAmbiguousMark(ch) && takesLatinForm(whole, at, hasHan) ? 'mark' : 'hani';
       prevScript = script;
       if (seg && seg.face === face && seg.script === script) {
         seg.text += ch;
@@ -283,10 +298,12 @@ export function shapeRuns(runs: readonly StyledRun[], fonts: FontSet): Shaped {
         prev.end = at + g.length;
         if (g.length > 0) prev.last = lastChar(chars);
       } else {
-        let kind = kindOf(firstCh);
+        // A mark in its Latin form belongs to the Latin text: no quarter em, no blanks, and it
+        // joins the word's token, so Women’s stays unbroken as UAX #14 LB19 (× QU ×) has it.
+        let kind = seg.script === 'mark' ? 'latin' : kindOf(firstCh);
         // Symbols the Chinese font draws a full em wide (① → ★ × §) behave like Chinese
         // punctuation: no quarter em beside them, breakable as Chinese text is.
-        if (kind === 'latin' && firstCh.charCodeAt(0) >= 0x80 && glyph.nominal >= 0.9 * size) kind = 'punct';
+        if (kind === 'latin' && seg.script !== 'mark' && firstCh.charCodeAt(0) >= 0x80 && glyph.nominal >= 0.9 * size) kind = 'punct';
         clusters.push({ start: at, end: at + g.length, run: seg.run, face: seg.face, size, glyphs: [glyph], kind, first: firstCh, last: lastChar(chars) || firstCh });
       }
       at += g.length;

@@ -125,7 +125,7 @@ describe('measures: gap classes', () => {
     ]);
     expect(m.glue[1]).toBe(3);
     expect(m.glueShrink[1]).toBe(1.5);
-    expect(m.stretchCap[1]).toBe(3);
+    expect(m.stretchCap[1]).toBeCloseTo(1.8, 12); // opens 0.15 em at ratio 1: to 0.4 em
     expect(m.prefix.quarterEms[m.count]).toBe(2);
     expect(m.prefix.hanGaps[m.count]).toBe(4);
     expect(m.prefix.nearMarkGaps[m.count]).toBe(2);
@@ -138,7 +138,7 @@ describe('measures: gap classes', () => {
     expect(m.gapClass[2]).toBe(GapClass.None);
     expect(m.prefix.quarterEms[m.count]).toBe(1);
     expect(m.spaceShrink[2]).toBe(1);
-    expect(m.stretchCap[2]).toBe(3);
+    expect(m.stretchCap[2]).toBeCloseTo(0.6 * 12 - 3, 12); // a word space opens to 0.6 em at ratio 1
   });
 });
 
@@ -193,41 +193,43 @@ describe('line fit', () => {
     expect(f.natural).toBe(24);
   });
 
-  it('distributes stretch over Han gaps only when the line has no quarter em', () => {
+  it('opens Han gaps by 0.25 em at ratio 1', () => {
     const f = fitOf(measure('一二三四'), 0, 4);
     const s = distributeStretch(f, 3);
     expect(s.perHanGap).toBe(1);
     expect(s.ratio).toBeCloseTo(1 / 3, 12);
-    expect(s.capShare).toBe(0);
+    expect(s.short).toBe(false);
   });
 
-  it('fills quarter ems to their cap first, then shares the rest evenly with the Han gaps', () => {
+  it('shares one ratio over quarter ems and Han gaps, and stops at ratio 1 on a line with Han gaps', () => {
     const m = measure('一A二三');
     const f = fitOf(m, 0, 4);
     expect(f.natural).toBe(12 + 3 + 6 + 3 + 12 + 12);
-    expect(f.stretchCap).toBe(6);
-    const atCap = distributeStretch(f, 6);
-    expect(atCap.capShare).toBe(1);
-    expect(atCap.perHanGap).toBe(0);
+    expect(f.stretchCap).toBeCloseTo(3.6, 12);
+    const half = distributeStretch(f, 3.3);
+    expect(half.ratio).toBeCloseTo(0.5, 12);
+    expect([0, 1, 2].map((k) => gapStretch(m, k, half))).toEqual([0.9, 0.9, 1.5].map((x) => expect.closeTo(x, 12)));
     const past = distributeStretch(f, 9);
-    expect(past.capShare).toBe(1);
-    expect(past.perHanGap).toBe(1);
-    expect([0, 1, 2].map((k) => gapStretch(m, k, past))).toEqual([4, 4, 1]);
+    expect(past.short).toBe(true);
+    expect(past.ratio).toBe(Infinity);
+    expect([0, 1, 2].map((k) => gapStretch(m, k, past))).toEqual([1.8, 1.8, 3].map((x) => expect.closeTo(x, 12)));
   });
 
-  it('stretches quarter ems past their cap when there is no Han gap', () => {
+  it('stretches quarter ems past ratio 1 when there is no Han gap', () => {
     const s = distributeStretch(fitOf(measure('一A'), 0, 2), 6);
-    expect(s.capShare).toBe(2);
-    expect(s.ratio).toBe(1);
+    expect(s.capShare).toBeCloseTo(6 / 1.8, 12);
+    expect(s.ratio).toBeCloseTo(6 / 1.8, 12);
+    expect(s.short).toBe(false);
   });
 
-  it('opens gaps next to marks before the letters of a word, and the letters only as a last resort', () => {
+  it('opens gaps next to marks only on a line without other gaps, and never the letters of a word', () => {
     const near = distributeStretch(fitOf(measure('“一”'), 0, 3), 3);
     expect(near.perNearMarkGap).toBe(1.5);
     expect(near.ratio).toBeCloseTo(1.5 / 12 / 0.125, 12);
     const latin = distributeStretch(fitOf(measure('abc'), 0, 3), 1.2);
-    expect(latin.perLatinLetterGap).toBeCloseTo(0.6, 12);
-    expect(latin.ratio).toBeCloseTo(1, 12);
+    expect(latin.perLatinLetterGap).toBe(0);
+    expect(latin.ratio).toBe(Infinity);
+    expect(latin.short).toBe(true);
     const none = distributeStretch(fitOf(measure('一'), 0, 1), 5);
     expect(none.ratio).toBe(Infinity);
     expect(badness(none.ratio)).toBe(MAX_BADNESS);
@@ -251,9 +253,11 @@ describe('setting a line', () => {
 
   it('shares the stretch per gap class as the search scored it', () => {
     const m = measure('一A二三');
-    const line = setOne(m, '一A二三', 0, 4, 57);
-    // 一 + quarter em (3 + 4), A + quarter em (3 + 4), 二 + 1, 三.
-    expect(advancesOf(line)).toEqual([19, 13, 13, 12]);
+    const line = setOne(m, '一A二三', 0, 4, 51.3);
+    // At ratio 0.5: 一 + quarter em (3 + 0.9), A + quarter em (3 + 0.9), 二 + 1.5, 三.
+    expect(advancesOf(line)).toEqual([15.9, 9.9, 13.5, 12]);
+    // Past ratio 1 the line is left short: no gap opens past its limit.
+    expect(advancesOf(setOne(m, '一A二三', 0, 4, 57))).toEqual([16.8, 10.8, 15, 12]);
   });
 
   it('shrinks only the quarter ems on an ordinary line', () => {

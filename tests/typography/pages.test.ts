@@ -11,7 +11,7 @@ import type { PageModel } from '../../src/layout/types.js';
 import { loadFonts } from '../../src/text/fonts.js';
 import { defaultTheme } from '../../src/theme/default.js';
 import { loadWithPdfjs, type LoadedPdf } from '../render/pdf.js';
-import { datelineGaps, lastRow, modelLines, pdfLines } from './measure.js';
+import { datelineGaps, lastRow, modelLines, pdfLines } from './page-lines.js';
 
 const dir = fileURLToPath(new URL('../../fixtures/', import.meta.url));
 const fixtures = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
