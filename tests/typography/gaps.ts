@@ -79,7 +79,7 @@ export function lineGaps(line: MeasuredLine): Gap[] {
   const out: Gap[] = [];
   const gs = line.glyphs;
   // Leader dots of the contents page are spaced on purpose.
-  const leaders = line.text.includes('.....');
+  const leaders = /\.{3,}\d+$/.test(line.text) || line.text.includes('.....');
   for (let a = 0; a < gs.length; a++) {
     const ga = gs[a]!;
     if (isSpaceText(ga.text) || ga.text === '') continue;
