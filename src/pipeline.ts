@@ -16,14 +16,14 @@ import { validateIssue, validateIssueSource } from './document/index.js';
 import { decodeIssueText, readIssueText } from './document/input-text.js';
 import type { ImageLimits } from './compose/images.js';
 import type { Issue } from './document/types.js';
-import { IssueValidationError, type ErrorFiles, type IssueError } from './errors.js';
+import { IssueValidationError, themeError, type ErrorFiles, type IssueError } from './errors.js';
 import type { SourceMap } from './json/source.js';
 import { checkOutput, writeAtomically } from './output.js';
 import { measureBlocks, paginate, type Breaker, type MeasureContext, type Paginated } from './layout/index.js';
 import type { PageModel } from './layout/types.js';
 import { renderPages } from './render/index.js';
-import { breakParagraph, loadFonts, type FontSet } from './text/index.js';
-import { readThemeFile, resolveTheme, type Theme, type ThemeFile } from './theme/index.js';
+import { breakParagraph, loadFonts, missingGlyphMessage, uncoveredCharacters, type FontSet } from './text/index.js';
+import { readThemeFile, resolveTheme, type TextStyle, type Theme, type ThemeFile } from './theme/index.js';
 import { version } from './version.js';
 
 export interface LayoutOptions extends ImageLimits {
@@ -73,7 +73,36 @@ function themeOf(options: LayoutOptions, themeFile: ThemeFile | undefined, fonts
   if (options.theme !== undefined && options.themeFile !== undefined) {
     throw new TypeError('give either the theme option or themeFile, not both');
   }
-  return resolveTheme(themeFile ? themeFile.override : options.theme, { faces: fonts.faces.keys() });
+  const theme = resolveTheme(themeFile ? themeFile.override : options.theme, { faces: fonts.faces.keys() });
+  const missing = themeGlyphErrors(theme, fonts);
+  if (missing.length > 0) throw new IssueValidationError(missing);
+  return theme;
+}
+
+/**
+ * The theme's own text (labels, the footer, the contents leader) checked against the faces
+ * of the style that prints it, so a label the fonts cannot draw (an emoji) is a theme error
+ * at its key, not a glyph error blamed on the article it happens to stand in.
+ */
+function themeGlyphErrors(theme: Theme, fonts: FontSet): IssueError[] {
+  const s = theme.styles;
+  const texts: Array<[string, string, TextStyle[]]> = [
+    ['/labels/lead', theme.labels.lead, [s.leadLabel]],
+    ['/labels/contents', theme.labels.contents, [s.sectionHeading]],
+    ['/labels/articles', theme.labels.articles, [s.sectionHeading]],
+    ['/labels/source', theme.labels.source, [s.articleLabel, s.articleDateline]],
+    ['/labels/link', theme.labels.link, [s.articleLabel]],
+    ['/labels/summary', theme.labels.summary, [s.articleLabel]],
+    ['/labels/originalTitle', theme.labels.originalTitle, [s.originalTitle]],
+    ['/footer/format', theme.footer.format.replace('{n}', '0123456789'), [s.footer]],
+    ['/contents/leader', theme.contents.leader, [s.tocEntry]],
+  ];
+  const errors: IssueError[] = [];
+  for (const [pointer, text, styles] of texts) {
+    const missing = new Set(styles.flatMap((st) => uncoveredCharacters(text, theme.fonts[st.font], fonts)));
+    for (const ch of missing) errors.push(themeError(pointer, missingGlyphMessage(ch)));
+  }
+  return errors;
 }
 
 /**

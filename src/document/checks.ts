@@ -38,6 +38,59 @@ export function isHttpUrl(value: string): boolean {
   }
 }
 
+/**
+ * The longest URL accepted (url, href and URLs in the text). Browsers and servers handle
+ * about 8,000 characters (RFC 9110 §4.1 recommends supporting at least that); a longer one
+ * is almost surely pasted data, and setting it costs time for nothing.
+ */
+export const MAX_URL_LENGTH = 8000;
+
+/**
+ * The longest run of characters with no space and no Chinese character in any text. Such a
+ * run (a word, a URL, pasted base64) has break opportunities only at the breaker's last
+ * resort, and each costs shaping and search time; 8,000 characters set in well under a
+ * second, a run of a million would take a minute and gigabytes.
+ */
+export const MAX_UNBROKEN_RUN = 8000;
+
+// Breaks come at spaces and around CJK characters (UAX #14 classes ID, CJ, OP/CL of CJK
+// punctuation): anything else continues a run.
+const RUN_BREAKER = /[\s\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uffef]/u;
+
+/** The length of the longest run of `text` that contains no break-giving character (code points). */
+export function longestUnbrokenRun(text: string): number {
+  let longest = 0;
+  let run = 0;
+  for (const ch of text) {
+    if (RUN_BREAKER.test(ch)) run = 0;
+    else if (++run > longest) longest = run;
+  }
+  return longest;
+}
+
+/** Every string of the document (keys aside) with its pointer: the text the engine sets. */
+function* strings(value: unknown, pointer: string, depth = 0): Generator<[string, string]> {
+  if (depth > 16) return;
+  if (typeof value === 'string') yield [value, pointer];
+  else if (Array.isArray(value)) for (const [i, v] of value.entries()) yield* strings(v, joinPointer(pointer, i), depth + 1);
+  else if (isPlainObject(value)) for (const [k, v] of Object.entries(value)) if (k !== '$schema') yield* strings(v, joinPointer(pointer, k), depth + 1);
+}
+
+function checkLengths(root: Record<string, unknown>, out: Problem[]): void {
+  for (const [text, pointer] of strings(root, '')) {
+    const isUrl = /\/(url|href)$/.test(pointer);
+    if (isUrl && text.length > MAX_URL_LENGTH) {
+      out.push(error(pointer, `URL is ${text.length} characters long; at most ${MAX_URL_LENGTH} are accepted`));
+      continue;
+    }
+    if (isUrl || text.length <= MAX_UNBROKEN_RUN) continue;
+    const run = longestUnbrokenRun(text);
+    if (run > MAX_UNBROKEN_RUN) {
+      out.push(error(pointer, `has a run of ${run} characters without a space or a Chinese character; at most ${MAX_UNBROKEN_RUN} can be set (break the word or URL up)`));
+    }
+  }
+}
+
 function checkCoverage(root: Record<string, unknown>, out: Problem[]): void {
   const coverage = root['coverage'];
   if (!isPlainObject(coverage)) return;
@@ -74,5 +127,6 @@ export function postSchemaChecks(data: unknown): Problem[] {
   const out: Problem[] = [];
   checkCoverage(data, out);
   checkUrls(data, out);
+  checkLengths(data, out);
   return out;
 }

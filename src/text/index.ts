@@ -17,5 +17,6 @@
 export type * from './types.js';
 export { loadFonts, faceName, bundledFontDir, bundledFaceFiles, type FontSet } from './fonts.js';
 export { breakParagraph, lineMetrics } from './paragraph.js';
-export { GlyphMissingError } from './errors.js';
+export { GlyphMissingError, missingGlyphMessage } from './errors.js';
+export { uncoveredCharacters } from './shape.js';
 export { alignOffset, type Extent } from './align.js';

@@ -174,6 +174,20 @@ function faceFor(ch: string, faces: readonly string[], fonts: FontSet): string |
   return undefined;
 }
 
+/**
+ * The characters of `text` that no face of the chain can draw (each once, in order), as
+ * shapeRuns would report them: for checking text that is not the document's (theme labels)
+ * before anything is set.
+ */
+export function uncoveredCharacters(text: string, faces: readonly string[], fonts: FontSet): string[] {
+  const out: string[] = [];
+  for (const ch of new Set(text.normalize('NFC'))) {
+    if (isNewline(ch) || isIgnorable(ch) || (isSpace(ch) && faceFor(' ', faces, fonts) !== undefined)) continue;
+    if (faceFor(ch, faces, fonts) === undefined) out.push(ch);
+  }
+  return out;
+}
+
 function kindOf(ch: string): ClusterKind {
   if (isNewline(ch)) return 'newline';
   if (isSpace(ch)) return 'space';

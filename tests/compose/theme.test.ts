@@ -111,6 +111,18 @@ describe('theme', () => {
     expect(err.message.startsWith(`${file}:3:13: error: /templates/lead: lead template`)).toBe(true);
   });
 
+  it('checks the theme\'s own text against the fonts: a label no face can draw is a theme error at its key', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'bp-theme-'));
+    const file = path.join(dir, 'T.json');
+    writeFileSync(file, '{\n  "labels": {\n    "source": "来源😀："\n  }\n}\n');
+    const e = (await checkThemeFile(file).catch((x: unknown) => x)) as IssueValidationError;
+    expect(e).toBeInstanceOf(IssueValidationError);
+    expect(e.errors).toMatchObject([{ source: 'theme', pointer: '/labels/source', line: 3, column: 15, message: 'no bundled font has a glyph for U+1F600 "😀"' }]);
+    // The same through a render: never blamed on an article of the issue.
+    const r = (await renderIssue(sampleIssue(), { themeFile: file }).catch((x: unknown) => x)) as IssueValidationError;
+    expect(r.errors.map((x) => `${x.source}:${x.pointer}`)).toEqual(['theme:/labels/source']);
+  });
+
   it('confines a theme file\'s template to the theme\'s folder, as images are confined to the issue\'s', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'bp-theme-'));
     const file = path.join(dir, 'T.json');
