@@ -15,6 +15,7 @@ import type { Block } from './compose/types.js';
 import { validateIssue, validateIssueSource } from './document/index.js';
 import { decodeIssueText, readIssueText } from './document/input-text.js';
 import type { ImageLimits } from './compose/images.js';
+import type { PagePng, PngOptions } from './raster/png.js';
 import type { Issue } from './document/types.js';
 import { IssueValidationError, themeError, type ErrorFiles, type IssueError } from './errors.js';
 import type { SourceMap } from './json/source.js';
@@ -23,18 +24,38 @@ import { measureBlocks, paginate, type Breaker, type MeasureContext, type Pagina
 import type { PageModel } from './layout/types.js';
 import { renderPages } from './render/index.js';
 import { breakParagraph, loadFonts, missingGlyphMessage, uncoveredCharacters, type FontSet } from './text/index.js';
-import { readThemeFile, resolveTheme, type TextStyle, type Theme, type ThemeFile } from './theme/index.js';
+import { loadFontsWith, type FallbackFont } from './text/fonts.js';
+import { readThemeFile, resolveTheme, type TextStyle, type Theme, type ThemeFile, type ThemeOverride } from './theme/index.js';
 import { version } from './version.js';
+
+/** Gives an image's bytes for its `src`; undefined when it has none (an error at the block). */
+export type ImageResolver = (src: string) => Uint8Array | undefined | Promise<Uint8Array | undefined>;
+
+/** Images given in memory: bytes by `src` (a Map or a plain object), or a function that finds them. */
+export type ImageSource = ReadonlyMap<string, Uint8Array> | Readonly<Record<string, Uint8Array>> | ImageResolver;
 
 export interface LayoutOptions extends ImageLimits {
   /** A theme override (any part of the theme, validated against schemas/theme.schema.json). */
-  theme?: unknown;
+  theme?: ThemeOverride;
   /** A theme override file; its errors are reported against it with line:column. Not with `theme`. */
   themeFile?: string;
   /** Folder that image `src` paths are relative to (and confined to): the issue file's folder. */
   baseDir?: string;
   /** Largest issue file (or text) read, in bytes; larger ones are refused unread. Default 16 MB. */
   maxInputBytes?: number;
+  /**
+   * The images' bytes by `src`, in memory (nothing is read from disk, baseDir is not used for
+   * images): checked exactly as files are (decoded, size and pixel limits). A `src` not given
+   * is an error at its block. A resolver function is awaited once per distinct `src` before
+   * composing; createRenderer takes a Map or object only (a function cannot cross to a worker).
+   */
+  images?: ImageSource;
+  /**
+   * Faces for characters the bundled faces lack (font file paths or bytes, TrueType or
+   * OpenType), tried in order after the bundled faces of every chain and after the theme's
+   * `fonts.fallback`. Each is opened once per process (found again by its content).
+   */
+  fallbackFonts?: readonly FallbackFont[];
 }
 
 export interface RenderOptions extends LayoutOptions {
@@ -69,7 +90,7 @@ function validated(input: unknown): Issue {
   return result.issue;
 }
 
-function themeOf(options: LayoutOptions, themeFile: ThemeFile | undefined, fonts: FontSet): Theme {
+function themeOf(options: Pick<LayoutOptions, 'theme' | 'themeFile'>, themeFile: ThemeFile | undefined, fonts: FontSet): Theme {
   if (options.theme !== undefined && options.themeFile !== undefined) {
     throw new TypeError('give either the theme option or themeFile, not both');
   }
@@ -103,6 +124,51 @@ function themeGlyphErrors(theme: Theme, fonts: FontSet): IssueError[] {
     for (const ch of missing) errors.push(themeError(pointer, missingGlyphMessage(ch)));
   }
   return errors;
+}
+
+/**
+ * The theme and the faces of a job: the bundled faces, then the theme's `fonts.fallback`
+ * files, then the fallbackFonts option, every role's chain ending with the fallback faces.
+ */
+function themeAndFonts(options: LayoutOptions, themeFile: ThemeFile | undefined): { theme: Theme; fonts: FontSet } {
+  const theme = themeOf(options, themeFile, loadFonts());
+  const fallback = [...(theme.fonts.fallback ?? []), ...(options.fallbackFonts ?? [])];
+  if (fallback.length === 0) return { theme, fonts: loadFonts() };
+  const fonts = loadFontsWith(fallback);
+  const ids = fonts.fallback ?? [];
+  const chain = (c: readonly string[]): string[] => [...c, ...ids.filter((id) => !c.includes(id))];
+  const f = theme.fonts;
+  return { theme: { ...theme, fonts: { ...f, body: chain(f.body), bold: chain(f.bold), masthead: chain(f.masthead), heading: chain(f.heading) } }, fonts };
+}
+
+function isResolver(images: ImageSource): images is ImageResolver {
+  return typeof images === 'function';
+}
+
+function checkedBytes(value: unknown, src: string): Uint8Array | undefined {
+  if (value === undefined || value instanceof Uint8Array) return value;
+  throw new TypeError(`images: the bytes of "${src}" must be a Uint8Array (or undefined when there is none), got ${Object.prototype.toString.call(value)}`);
+}
+
+/**
+ * The images option as compose takes it: a Map of the issue's image srcs to their bytes,
+ * a resolver awaited here once per distinct src (compose is synchronous).
+ */
+export async function givenImages(issue: Issue, images: ImageSource | undefined): Promise<ReadonlyMap<string, Uint8Array> | undefined> {
+  if (images === undefined) return undefined;
+  const srcs = new Set<string>();
+  for (const article of issue.articles) for (const block of article.body) if (block.type === 'image') srcs.add(block.src);
+  const out = new Map<string, Uint8Array>();
+  for (const src of srcs) {
+    let bytes: unknown;
+    if (isResolver(images)) bytes = await images(src);
+    else if (images instanceof Map) bytes = (images as ReadonlyMap<string, Uint8Array>).get(src);
+    else if (typeof images === 'object' && images !== null) bytes = Object.hasOwn(images, src) ? (images as Readonly<Record<string, unknown>>)[src] : undefined;
+    else throw new TypeError('images must be a Map or object of Uint8Array by src, or a function (src) => bytes');
+    const checked = checkedBytes(bytes, src);
+    if (checked !== undefined) out.set(src, checked);
+  }
+  return out;
 }
 
 /**
@@ -167,9 +233,10 @@ function inFileOrder(errors: IssueError[]): IssueError[] {
     .map(({ e }) => e);
 }
 
-function composeOptions(options: LayoutOptions): ComposeOptions {
+function composeOptions(options: LayoutOptions, images: ReadonlyMap<string, Uint8Array> | undefined): ComposeOptions {
   const out: ComposeOptions = { imageLimits: { maxImageBytes: options.maxImageBytes, maxImagePixels: options.maxImagePixels } };
   if (options.baseDir !== undefined) out.baseDir = options.baseDir;
+  if (images !== undefined) out.images = images;
   return out;
 }
 
@@ -203,18 +270,36 @@ export async function checkThemeFile(file: string): Promise<Theme> {
 
 /** Lay an issue out into pages: the page model (pages → positioned lines, rules, images, links). */
 export async function layoutIssue(input: unknown, options: LayoutOptions = {}): Promise<PageModel> {
+  return (await laidOut(input, options)).model;
+}
+
+async function laidOut(input: unknown, options: LayoutOptions): Promise<{ model: PageModel; fonts: FontSet }> {
   const themeFile = options.themeFile !== undefined ? readThemeFile(options.themeFile) : undefined;
-  return located(themeSources(themeFile), () => {
-    const fonts = loadFonts();
+  return located(themeSources(themeFile), async () => {
     const issue = validated(input);
-    return pageModelOf(issue, themeOf(options, themeFile, fonts), fonts, composeOptions(options));
+    const { theme, fonts } = themeAndFonts(options, themeFile);
+    const images = await givenImages(issue, options.images);
+    return { model: pageModelOf(issue, theme, fonts, composeOptions(options, images)), fonts };
   });
 }
 
 /** Validate, lay out and write an issue as PDF bytes. Throws IssueValidationError (with every error) when invalid. */
 export async function renderIssue(input: unknown, options: RenderOptions = {}): Promise<Uint8Array> {
-  const model = await layoutIssue(input, options);
-  return renderPages(model, loadFonts(), { version, pdfa: options.pdfa, tagged: options.tagged });
+  const { model, fonts } = await laidOut(input, options);
+  return renderPages(model, fonts, { version, pdfa: options.pdfa, tagged: options.tagged });
+}
+
+export interface PngRenderOptions extends RenderOptions, PngOptions {}
+
+/**
+ * Page images of an issue: renderIssue, then each asked-for page (1-based `pages`, default
+ * all) drawn by pdf.js at `ppi` (default 144; 72 is one pixel per point) as PNG.
+ */
+export async function renderPngs(input: unknown, options: PngRenderOptions = {}): Promise<PagePng[]> {
+  const { pages, ppi, ...rest } = options;
+  const pdf = await renderIssue(input, rest);
+  const { pdfToPngs } = await import('./raster/png.js');
+  return pdfToPngs(pdf, { ...(pages !== undefined ? { pages } : {}), ...(ppi !== undefined ? { ppi } : {}) });
 }
 
 /** What a build or check made of an issue's text. */
@@ -262,13 +347,14 @@ async function prepareText(text: string, inputPath: string, options: RenderOptio
   const theme = themeSources(themeFile);
   const { result: checked, map } = validateIssueSource(text);
   const sources: Sources = { ...theme, files: { ...theme.files, issue: inputPath }, ...(map ? { issue: map } : {}) };
-  const { model, warnings } = await located(sources, () => {
+  const { model, fonts, warnings } = await located(sources, async () => {
     // Warnings are reported with the errors of an invalid file, in file order.
     if (!checked.ok) throw new IssueValidationError(inFileOrder([...checked.errors, ...checked.warnings]));
-    const fonts = loadFonts();
-    return { model: pageModelOf(checked.issue, themeOf(options, themeFile, fonts), fonts, composeOptions(options)), warnings: checked.warnings };
+    const { theme: t, fonts } = themeAndFonts(options, themeFile);
+    const images = await givenImages(checked.issue, options.images);
+    return { model: pageModelOf(checked.issue, t, fonts, composeOptions(options, images)), fonts, warnings: checked.warnings };
   });
-  const pdf = await renderPages(model, loadFonts(), { version, pdfa: options.pdfa, tagged: options.tagged });
+  const pdf = await renderPages(model, fonts, { version, pdfa: options.pdfa, tagged: options.tagged });
   return { pdf, pages: model.pages.length, warnings };
 }
 
@@ -314,8 +400,8 @@ export async function checkFile(inputPath: string, options: RenderOptions = {}):
  * is the fast schema-only check. Throws IssueValidationError with every error.
  */
 export async function checkIssue(input: unknown, options: RenderOptions = {}): Promise<CheckResult> {
-  const model = await layoutIssue(input, options);
-  await renderPages(model, loadFonts(), { version, pdfa: options.pdfa, tagged: options.tagged });
+  const { model, fonts } = await laidOut(input, options);
+  await renderPages(model, fonts, { version, pdfa: options.pdfa, tagged: options.tagged });
   const result = validateIssue(input);
   return { pages: model.pages.length, warnings: result.warnings };
 }

@@ -8,13 +8,18 @@ import { colorOf } from '../theme/resolve.js';
 import type { Block, BlockStruct, Composed, DocumentInfo, ImageBlock, RuleBlock, StructRole, TextBlock } from './types.js';
 import { chineseDate, issueNumberLabel } from './numerals.js';
 import { fileTemplateLoader, leadText, type TemplateLoader } from './lead.js';
-import { fileImageLoader, loadImage, type ImageLimits, type ImageLoader } from './images.js';
+import { fileImageLoader, loadGivenImage, loadImage, type ImageLimits, type ImageLoader } from './images.js';
 import { linkBareUrls } from './autolink.js';
 
 export interface ComposeOptions {
   /** Folder of the issue file: image paths are relative to it and confined to it. */
   baseDir?: string;
   loadImage?: ImageLoader;
+  /**
+   * The images' bytes by `src`, given in memory (a service with no disk): when set, every
+   * image comes from here (checked as a file's bytes are) and none from baseDir.
+   */
+  images?: ReadonlyMap<string, Uint8Array>;
   /** Size and pixel limits of every image (defaults: 20 MB, 40 megapixels). */
   imageLimits?: ImageLimits;
   loadTemplate?: TemplateLoader;
@@ -252,7 +257,10 @@ class Composer {
 
   private image(b: Extract<BodyBlock, { type: 'image' }>, p: string): ImageBlock {
     const { theme } = this;
-    const img = loadImage(b.src, this.options.baseDir, p, this.options.loadImage ?? fileImageLoader, this.options.imageLimits);
+    const { images } = this.options;
+    const img = images
+      ? loadGivenImage(b.src, images, p, this.options.imageLimits)
+      : loadImage(b.src, this.options.baseDir, p, this.options.loadImage ?? fileImageLoader, this.options.imageLimits);
     const width = (b.width ?? 1) * theme.page.textWidth;
     const figure = this.struct('Figure', b.caption !== undefined ? { alt: b.caption } : {});
     const block: ImageBlock = {

@@ -93,3 +93,10 @@ export function loadImage(
   }
   return loadImageBytes(data, pointer, limits, `image "${src}"`);
 }
+
+/** The image of the block at `pointer` from bytes given in memory; one not given is an error naming that block. */
+export function loadGivenImage(src: string, images: ReadonlyMap<string, Uint8Array>, pointer: string, limits: ImageLimits = {}): LoadedImage {
+  const data = images.get(src);
+  if (data === undefined) fail(pointer, `image "${src}" was not given (the images option has nothing for it)`);
+  return loadImageBytes(data, pointer, limits, `image "${src}"`);
+}

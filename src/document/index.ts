@@ -6,7 +6,7 @@ export type {
   Article,
   BodyBlock,
   Heading,
-  Image,
+  ImageBlock,
   Issue,
   Paragraph,
   Run,

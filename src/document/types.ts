@@ -26,7 +26,7 @@ export interface Heading {
   text: string;
 }
 
-export interface Image {
+export interface ImageBlock {
   type: 'image';
   /** PNG or JPEG, relative to the issue file and inside its folder. */
   src: string;
@@ -35,7 +35,7 @@ export interface Image {
   width?: number;
 }
 
-export type BodyBlock = Paragraph | Heading | Image;
+export type BodyBlock = Paragraph | Heading | ImageBlock;
 
 export interface Article {
   title: string;

@@ -49,7 +49,9 @@ export async function pdfToPngs(pdf: Uint8Array, options: PngOptions = {}): Prom
       // pdf.js's own canvas factory: its bundled @napi-rs/canvas is the one whose Path2D its
       // drawing code accepts.
       const factory = (doc as unknown as { canvasFactory: CanvasFactoryLike }).canvasFactory;
-      const { canvas, context } = factory.create(Math.ceil(viewport.width), Math.ceil(viewport.height));
+      // Rounded, not rounded up: A4 (595.28 × 841.89 pt) at 72 ppi is 595 × 842 px, not a
+      // 596th column that is nine-tenths outside the page.
+      const { canvas, context } = factory.create(Math.max(1, Math.round(viewport.width)), Math.max(1, Math.round(viewport.height)));
       context.fillStyle = '#ffffff';
       context.fillRect(0, 0, canvas.width, canvas.height);
       type RenderParameters = Parameters<typeof page.render>[0];

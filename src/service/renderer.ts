@@ -208,6 +208,13 @@ export function createRenderer(settings: RendererOptions = {}): Renderer {
     if (timeoutMs !== undefined && !(typeof timeoutMs === 'number' && timeoutMs > 0 && Number.isFinite(timeoutMs))) {
       return Promise.reject(new RangeError(`timeoutMs must be a positive number of milliseconds, got ${String(timeoutMs)}`));
     }
+    if (typeof rest.images === 'function') {
+      return Promise.reject(
+        new TypeError(
+          'createRenderer cannot take an images resolver function: a function cannot cross to a worker thread. Resolve the images first and pass a Map or an object of Uint8Array by src (they are copied to the worker).',
+        ),
+      );
+    }
     if (signal?.aborted) return Promise.reject(abortError(signal.reason));
     const idle = slots.find((s) => !s.job && !s.retired);
     if (!idle && queue.length >= maxQueue) return Promise.reject(new QueueFullError(maxQueue));

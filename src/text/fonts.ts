@@ -1,5 +1,6 @@
 // The bundled faces, opened once per process and shared by every document: re-opening a
 // 14 MiB TrueType file per document is most of pdfkit's fixed cost (fonts.md §3).
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
@@ -9,7 +10,12 @@ import * as fontkit from 'fontkit';
 export interface FontSet {
   readonly dir: string;
   readonly faces: ReadonlyMap<string, fontkit.Font>;
+  /** Ids of the caller's fallback faces (also in `faces`), in order: appended to every font chain. */
+  readonly fallback?: readonly string[];
 }
+
+/** A fallback face as the caller gives it: a TrueType/OpenType file's path, or its bytes. */
+export type FallbackFont = string | Uint8Array;
 
 /** fonts/ of this package: two levels above both src/text/ and dist/text/. */
 export const bundledFontDir = fileURLToPath(new URL('../../fonts/', import.meta.url));
@@ -37,6 +43,62 @@ export function loadFonts(dir: string = bundledFontDir, files: readonly string[]
   }
   const set: FontSet = { dir: path.resolve(dir), faces };
   opened.set(key, set);
+  return set;
+}
+
+// Fallback faces by content (SHA-256 of the bytes): the same face given by two paths, or as
+// bytes to every job of a service, is parsed once per process (per worker thread).
+const byContent = new Map<string, fontkit.Font>();
+const withFallback = new Map<string, FontSet>();
+
+function openFallback(face: FallbackFont, index: number): { id: string; font: fontkit.Font } {
+  let bytes: Uint8Array;
+  if (typeof face === 'string') {
+    try {
+      bytes = readFileSync(face);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      throw new Error(`fallback font ${index + 1} "${face}" cannot be read${code ? ` (${code})` : ''}`, { cause: e });
+    }
+  } else if (face instanceof Uint8Array) {
+    bytes = face;
+  } else {
+    throw new TypeError(`fallback font ${index + 1} must be a file path or a Uint8Array of the font's bytes`);
+  }
+  const hash = createHash('sha256').update(bytes).digest('hex').slice(0, 16);
+  const id = `fallback-${hash}`;
+  let font = byContent.get(hash);
+  if (!font) {
+    let opened: ReturnType<typeof fontkit.create>;
+    try {
+      opened = fontkit.create(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    } catch (e) {
+      const name = typeof face === 'string' ? `"${face}"` : `(${bytes.byteLength} bytes)`;
+      throw new Error(`fallback font ${index + 1} ${name} is not a TrueType or OpenType font: ${(e as Error).message}`, { cause: e });
+    }
+    if (!('layout' in opened)) throw new Error(`fallback font ${index + 1} is a font collection; give a single face`);
+    font = opened as fontkit.Font;
+    byContent.set(hash, font);
+  }
+  return { id, font };
+}
+
+/**
+ * The bundled faces and the caller's fallback faces after them (for the characters the
+ * bundled faces lack). Each fallback face is opened once per process, found by its content.
+ */
+export function loadFontsWith(fallback: readonly FallbackFont[] = []): FontSet {
+  const base = loadFonts();
+  if (fallback.length === 0) return base;
+  const opened = fallback.map(openFallback);
+  const ids = [...new Set(opened.map((f) => f.id))];
+  const key = ids.join('\0');
+  const cached = withFallback.get(key);
+  if (cached) return cached;
+  const faces = new Map(base.faces);
+  for (const { id, font } of opened) faces.set(id, font);
+  const set: FontSet = { dir: base.dir, faces, fallback: ids };
+  withFallback.set(key, set);
   return set;
 }
 

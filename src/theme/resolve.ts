@@ -94,6 +94,7 @@ function checkFaces(t: Theme, faces: Iterable<string>): IssueError[] {
   const known = new Set(faces);
   const errors: IssueError[] = [];
   for (const [role, chain] of Object.entries(t.fonts)) {
+    if (role === 'fallback') continue; // font files, not face ids: opened by the pipeline
     chain.forEach((id, i) => {
       if (!known.has(id)) errors.push(themeError(`/fonts/${role}/${i}`, `unknown font face "${id}" (available: ${[...known].join(', ')})`));
     });
@@ -151,6 +152,20 @@ export function readThemeFile(file: string): ThemeFile {
       throw new IssueValidationError([{ ...themeError('/templates/lead', where.message), ...parsed.map.locate('/templates/lead') }], { theme: file });
     }
     override = { ...override, templates: { ...(override['templates'] as object), lead: where.path } };
+  }
+  const fallback = isPlainObject(override) && isPlainObject(override['fonts']) ? override['fonts']['fallback'] : undefined;
+  if (Array.isArray(fallback) && isPlainObject(override)) {
+    // Font files too: only from the theme's own folder.
+    const dir = path.dirname(path.resolve(file));
+    const paths = fallback.map((f: unknown, i) => {
+      if (typeof f !== 'string') return f; // the schema reports it
+      const where = confinedPath(dir, f, { what: 'fallback font', folder: "the theme's folder", relativeTo: 'the theme file', kind: 'a font file' });
+      if (!where.ok) {
+        throw new IssueValidationError([{ ...themeError(`/fonts/fallback/${i}`, where.message), ...parsed.map.locate(`/fonts/fallback/${i}`) }], { theme: file });
+      }
+      return where.path;
+    });
+    override = { ...override, fonts: { ...(override['fonts'] as object), fallback: paths } };
   }
   return { file, override, map: parsed.map };
 }

@@ -34,7 +34,13 @@ export interface Theme {
     /** Running text (lead, contents, body) starts on a grid of body lines from the top of the text area. */
     grid: boolean;
   };
-  fonts: Record<FontRole, string[]>;
+  fonts: Record<FontRole, string[]> & {
+    /**
+     * Font files for characters the bundled faces lack, in order, after every chain (in a
+     * theme file: relative to its folder and inside it).
+     */
+    fallback?: string[];
+  };
   colors: { text: string; accent: string; link: string };
 
   styles: {
@@ -120,3 +126,12 @@ export interface Theme {
    */
   hyphenation: Hyphenation | false;
 }
+
+/** A part of T, at any depth: objects may leave out any key; arrays and values replace whole. */
+export type DeepPartial<T> = T extends readonly unknown[] ? T : T extends object ? { [K in keyof T]?: DeepPartial<T[K]> } : T;
+
+/**
+ * A theme override as the `theme` option takes it: any part of the theme (the rest stays
+ * the default); a misspelt key does not compile. `$schema` may name schemas/theme.schema.json.
+ */
+export type ThemeOverride = DeepPartial<Theme> & { $schema?: string };

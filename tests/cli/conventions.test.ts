@@ -154,7 +154,7 @@ describe('stdin, stdout and page images', () => {
     const png = readFileSync(path.join(dir, 'p-2.png'));
     expect(png.subarray(1, 4).toString()).toBe('PNG');
     // IHDR: width and height, big-endian, at bytes 16 and 20: A4 at 72 ppi.
-    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([596, 842]);
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([595, 842]);
     expect(existsSync(path.join(dir, 'p-1.png'))).toBe(false);
   });
 });
