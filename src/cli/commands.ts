@@ -101,13 +101,7 @@ async function fromStdin(io: CliIo, options: RenderOptions): Promise<{ ok: true;
  */
 export async function check(cmd: CheckCommand, io: CliIo): Promise<number> {
   const files = inputsOf(cmd.files);
-  const out = new Reporter(io, cmd.diagnostics, cmd.quiet);
-  try {
-    const theme = await themeProblems(cmd.theme);
-    if (theme.length > 0) {
-      out.report(theme);
-      return 1;
-    }
+  return reporting(cmd, io, async (out) => {
     if (files[0] === '-') {
       const r = await fromStdin(io, optionsOf(cmd));
       out.report(r.diagnostics);
@@ -116,6 +110,19 @@ export async function check(cmd: CheckCommand, io: CliIo): Promise<number> {
     const options = optionsOf(cmd);
     const outcomes = await buildMany(files.map((input) => ({ input, options, dryRun: true })), cmd.jobs, (o) => out.report(o.diagnostics));
     return outcomes.some((o) => !o.ok) ? 1 : 0;
+  });
+}
+
+/** Runs a command's work with its reporter: a bad theme stops it first, the JSON array closes it. */
+async function reporting(cmd: CheckCommand | BuildCommand, io: CliIo, work: (out: Reporter) => Promise<number>): Promise<number> {
+  const out = new Reporter(io, cmd.diagnostics, cmd.quiet);
+  try {
+    const theme = await themeProblems(cmd.theme);
+    if (theme.length > 0) {
+      out.report(theme);
+      return 1;
+    }
+    return await work(out);
   } finally {
     out.finish();
   }
@@ -197,13 +204,7 @@ async function buildPngs(cmd: BuildCommand, files: string[], io: CliIo, out: Rep
 export async function build(cmd: BuildCommand, io: CliIo): Promise<number> {
   const files = inputsOf(cmd.files);
   if (cmd.output === '-' && cmd.diagnostics === 'json') throw new UsageError('-o - writes the PDF to standard output, where --format json would print; choose one');
-  const out = new Reporter(io, cmd.diagnostics, cmd.quiet);
-  try {
-    const theme = await themeProblems(cmd.theme);
-    if (theme.length > 0) {
-      out.report(theme);
-      return 1;
-    }
+  return reporting(cmd, io, async (out) => {
     if (cmd.as === 'png') return await buildPngs(cmd, files, io, out);
     if (files[0] === '-') return await buildStdin(cmd, io, out);
     if (cmd.output === '-') return await buildToStdout(cmd, files[0]!, io, out);
@@ -230,9 +231,7 @@ export async function build(cmd: BuildCommand, io: CliIo): Promise<number> {
       out.say(`built ${outcomes.length - failed}, failed ${failed}, in ${seconds.toFixed(1)} s (${rate} issues/s)`);
     }
     return failed > 0 ? 1 : 0;
-  } finally {
-    out.finish();
-  }
+  });
 }
 
 /** `bulletin build - [-o OUT|-]`: the issue from standard input, the PDF to a file or to standard output. */

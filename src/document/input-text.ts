@@ -5,6 +5,7 @@
 // rather than silently turned into U+FFFD.
 import { describeSize, formatSize, readBoundedFile } from './bounded-file.js';
 import type { IssueError } from '../errors.js';
+import { locationOfOffset } from '../json/source.js';
 
 export const DEFAULT_MAX_INPUT_BYTES = 16 * 1024 * 1024;
 
@@ -70,18 +71,7 @@ export function firstInvalidUtf8(b: Uint8Array): number {
 
 /** Line and column (1-based; UTF-16 units, CRLF one break) just after `text`, as the validator counts. */
 function endOf(text: string): { line: number; column: number } {
-  let line = 1;
-  let column = 1;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === '\n' || (c === '\r' && text[i + 1] !== '\n')) {
-      line++;
-      column = 1;
-    } else if (c !== '\r') {
-      column++;
-    }
-  }
-  return { line, column };
+  return locationOfOffset(text, text.length);
 }
 
 const hex = (v: number): string => `0x${v.toString(16).toUpperCase().padStart(2, '0')}`;

@@ -122,7 +122,8 @@ function hasLocation(e: unknown): e is Error & { line: number; column: number; o
   return e instanceof Error && typeof (e as { line?: unknown }).line === 'number' && typeof (e as { column?: unknown }).column === 'number';
 }
 
-function locationOfOffset(text: string, offset: number): SourceLocation {
+/** Line and column (1-based; UTF-16 units, a CRLF one break) of `offset` in `text`, as editors count. */
+export function locationOfOffset(text: string, offset: number): SourceLocation {
   let line = 1;
   let column = 1;
   for (let i = 0; i < offset && i < text.length; i++) {

@@ -10,7 +10,7 @@ import { BreakClass } from './opportunities.js';
 import { EPS, GapClass, HAN_GAP_STRETCH, NEAR_MARK_STRETCH, type Measures } from './measures.js';
 
 /** The parts of a line's sums that depend only on where it ends. */
-export interface LineEnd {
+export interface LineEnd extends GapCounts {
   /** The line ends before cluster `brk` (a cluster boundary, 1 … count). */
   brk: number;
   /** Index of the last visible cluster: spaces and newlines at a break hang and count for nothing. */
@@ -25,17 +25,24 @@ export interface LineEnd {
   shrink: number;
   /** prefix.glueShrink up to the last visible cluster. */
   glueShrink: number;
+}
+
+/**
+ * What decides how a line stretches: its gap counts by class (see GapClass), the stretch caps
+ * of its quarter ems and spaces (pt), and the em its limits are measured in (the size of its
+ * last visible cluster). Prefix sums at a line end, differences over a line.
+ */
+export interface GapCounts {
   quarterEms: number;
   hanGaps: number;
   latinLetterGaps: number;
   nearMarkGaps: number;
   stretchCap: number;
-  /** Size of the last visible cluster: the em that stretch limits are measured in. */
   em: number;
 }
 
 /** A line's measures: what it needs, what it may give, which gaps may open. */
-export interface LineFit {
+export interface LineFit extends GapCounts {
   /** Index of the last visible cluster; below the start for a line of nothing but spaces. */
   last: number;
   /** Natural width in pt: the opening mark's left blank cut at the start, the closing mark's right blank at the end. */
@@ -44,13 +51,6 @@ export interface LineFit {
   shrink: number;
   /** What an ordinary line may take, in pt: spaces and quarter ems only (as in TeX). */
   glueShrink: number;
-  /** Gap counts by class (see GapClass) and the stretch caps of the quarter ems, in pt. */
-  quarterEms: number;
-  hanGaps: number;
-  latinLetterGaps: number;
-  nearMarkGaps: number;
-  stretchCap: number;
-  em: number;
 }
 
 export function emptyLineEnd(): LineEnd {

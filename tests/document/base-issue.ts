@@ -39,3 +39,20 @@ export function baseIssue(): Issue {
     ],
   };
 }
+
+// The tests reach into documents freely to break them.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Loose = Record<string, any>;
+
+/** A fresh base issue with one thing broken by `mutate`. */
+export function broken(mutate: (d: Loose) => void): Loose {
+  const d = baseIssue() as unknown as Loose;
+  mutate(d);
+  return d;
+}
+
+/** The errors of a result that must be a rejection. */
+export function errorsOf(r: { ok: true } | { ok: false; errors: import('../../src/errors.js').IssueError[] }): import('../../src/errors.js').IssueError[] {
+  if (r.ok) throw new Error('expected the document to be rejected');
+  return r.errors;
+}

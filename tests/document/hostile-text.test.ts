@@ -4,24 +4,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { escapeForMessage } from '../../src/escape.js';
 import { validateIssue, validateIssueText } from '../../src/document/index.js';
-import type { ValidationResult } from '../../src/document/index.js';
-import { formatError, type IssueError } from '../../src/errors.js';
+import { formatError } from '../../src/errors.js';
 import { uriForPdf } from '../../src/render/uri.js';
-import { baseIssue } from './base-issue.js';
+import { broken, errorsOf, type Loose } from './base-issue.js';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Loose = Record<string, any>;
-
-function broken(mutate: (d: Loose) => void): Loose {
-  const d = baseIssue() as unknown as Loose;
-  mutate(d);
-  return d;
-}
-
-function errorsOf(r: ValidationResult): IssueError[] {
-  if (r.ok) throw new Error('expected the document to be rejected');
-  return r.errors;
-}
 
 /** Anything a terminal or a bidi-aware viewer would act on rather than show. */
 // eslint-disable-next-line no-control-regex

@@ -3,23 +3,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { validateIssue, validateIssueText } from '../../src/document/index.js';
 import type { ValidationResult } from '../../src/document/index.js';
-import { formatError, type IssueError } from '../../src/errors.js';
-import { baseIssue } from './base-issue.js';
+import { formatError } from '../../src/errors.js';
+import { baseIssue, broken, errorsOf, type Loose } from './base-issue.js';
 import { docShapeExample } from './doc-examples.js';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Loose = Record<string, any>;
-
-function broken(mutate: (d: Loose) => void): Loose {
-  const d = baseIssue() as unknown as Loose;
-  mutate(d);
-  return d;
-}
-
-function errorsOf(r: ValidationResult): IssueError[] {
-  if (r.ok) throw new Error('expected the document to be rejected');
-  return r.errors;
-}
 
 function lines(r: ValidationResult): string[] {
   return errorsOf(r).map((e) => `${e.pointer || '/'}: ${e.message}`);
