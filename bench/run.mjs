@@ -2,7 +2,7 @@
 // run. Prints a table and writes bench/results.json. `node bench/run.mjs --quick` runs a
 // small subset. Figures are measurements of this machine at this moment, never assertions.
 import { fork, spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, statSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,15 +17,22 @@ const quick = process.argv.includes('--quick');
 const outDir = path.join(os.tmpdir(), 'bulletin-bench');
 mkdirSync(outDir, { recursive: true });
 
+// warm: [renders discarded, renders measured]; the first 10 renders of every warm process are
+// also kept one by one (JIT warm-up). Tools per document: pdfmake is slow enough on ~100
+// pages to double the run, and is not a target.
 const plan = quick
-  ? { warm: { '663': [2, 10], '30p': [1, 5] }, cold: { '663': 3 }, stages: { '663': 5 }, memory: 100, batch: 24 }
+  ? { warm: { '663': [10, 10], '30p': [10, 5] }, cold: { '663': 3 }, stages: { '663': 5 }, memory: 100, batch: 24, bounded: false }
   : {
-      warm: { '663': [5, 20], '666': [5, 15], '30p': [5, 15], '100p': [3, 10] },
-      cold: { '663': 7, '30p': 5 },
+      warm: { '663': [20, 40], '666': [10, 15], '30p': [20, 40], '100p': [20, 40] },
+      cold: { '663': 9, '30p': 5 },
       stages: { '663': 20, '30p': 10, '100p': 5 },
       memory: 1000,
       batch: 200,
+      bounded: true,
     };
+const toolsOf = (doc) => [...toolNames, ...referenceTools].filter((t) => !(doc === '100p' && (t === 'pdfmake' || t === 'typst-memo')));
+/** The renders kept one by one from the start of each warm process. */
+const FIRST = 10;
 
 const log = (...a) => process.stderr.write(a.join(' ') + '\n');
 const started = performance.now();
@@ -57,14 +64,14 @@ function startWorker(tool, doc) {
 }
 
 async function warm(doc, [warmups, runs]) {
-  const workers = [...toolNames, ...referenceTools].map((t) => startWorker(t, doc));
+  const workers = toolsOf(doc).map((t) => startWorker(t, doc));
   const res = {};
   const live = [];
   for (const w of workers) {
     const m = await w.next();
     if (m.type === 'ready') {
       live.push(w);
-      res[w.tool] = { ms: [] };
+      res[w.tool] = { ms: [], firstMs: [] };
     } else res[w.tool] = { error: m.error };
   }
   let k = 0;
@@ -76,7 +83,10 @@ async function warm(doc, [warmups, runs]) {
       if (res[w.tool].error) continue;
       const m = await w.ask({ type: 'render', k });
       if (m.type !== 'rendered') res[w.tool].error = m.error;
-      else if (round >= warmups) res[w.tool].ms.push(m.ms);
+      else {
+        if (round < FIRST) res[w.tool].firstMs.push(m.ms);
+        if (round >= warmups) res[w.tool].ms.push(m.ms);
+      }
     }
   }
   for (const w of live) {
@@ -86,6 +96,8 @@ async function warm(doc, [warmups, runs]) {
     else r.error ??= m.error;
     if (!r.error) {
       r.warmMs = median(r.ms);
+      // Renders 2–10 of a fresh process against the steady state: the worst of them, as a ratio.
+      r.firstToSteady = Math.max(...r.firstMs.slice(1)) / r.warmMs;
       Object.assign(r, await pdfFacts(w.outPdf));
     }
   }
@@ -119,15 +131,21 @@ function timeProcess(cmd, args, opts = {}) {
   });
 }
 
+/** `bulletin build` as a user runs it: the whole CLI process, the issue read from a file. */
+const coldTools = ['ours-cli', ...toolNames];
+
 async function cold(doc, runs) {
-  const res = Object.fromEntries(toolNames.map((t) => [t, { ms: [] }]));
+  const res = Object.fromEntries(coldTools.map((t) => [t, { ms: [] }]));
+  const input = path.join(outDir, `cold-${doc}.json`);
+  writeFileSync(input, JSON.stringify(benchDoc(doc)));
   for (let i = 0; i < runs; i++) {
-    for (let j = 0; j < toolNames.length; j++) {
-      const tool = toolNames[(i + j) % toolNames.length];
+    for (let j = 0; j < coldTools.length; j++) {
+      const tool = coldTools[(i + j) % coldTools.length];
       const r = res[tool];
       if (r.error) continue;
       const out = path.join(outDir, `cold-${tool}-${doc}.pdf`);
-      const p = await timeProcess(process.execPath, [path.join(here, 'cold.mjs'), tool, doc, out]);
+      const args = tool === 'ours-cli' ? [path.join(root, 'dist', 'cli.js'), 'build', input, '-o', out] : [path.join(here, 'cold.mjs'), tool, doc, out];
+      const p = await timeProcess(process.execPath, args, { cwd: root });
       if (p.code !== 0 || !existsSync(out)) r.error = p.stderr.trim().split('\n').find((l) => /Error/.test(l)) ?? `exit ${p.code}`;
       else {
         r.ms.push(p.ms);
@@ -150,18 +168,21 @@ async function cold(doc, runs) {
 
 // ---------------------------------------------------------------- ours: stages, memory, batch
 
-function runJson(script, args, nodeFlags = []) {
+function runJson(script, args, nodeFlags = [], timeoutMs = 0) {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [...nodeFlags, path.join(here, script), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const timer = timeoutMs ? setTimeout(() => child.kill('SIGKILL'), timeoutMs) : undefined;
     let out = '';
     let err = '';
     child.stdout.on('data', (d) => (out += d));
     child.stderr.on('data', (d) => (err += d));
-    child.on('exit', (code) => {
+    child.on('exit', (code, signal) => {
+      clearTimeout(timer);
       try {
         resolve(JSON.parse(out.trim().split('\n').pop()));
       } catch {
-        resolve({ error: `${script} exited ${code}: ${err.trim().split('\n').slice(-1)[0] ?? ''}` });
+        if (signal === 'SIGKILL' && timeoutMs) resolve({ error: `killed after ${timeoutMs / 1000} s`, timedOut: true });
+        else resolve({ error: `${script} exited ${code}: ${err.trim().split('\n').slice(-1)[0] ?? ''}` });
       }
     });
   });
@@ -171,6 +192,7 @@ async function batch(count, warm663Ms) {
   const cli = path.join(root, 'dist', 'cli.js');
   if (!existsSync(cli)) return { error: 'dist/cli.js not built' };
   const dir = path.join(outDir, 'batch');
+  rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const base = benchDoc('663');
   const files = [];
@@ -179,10 +201,10 @@ async function batch(count, warm663Ms) {
     writeFileSync(f, JSON.stringify(varyIssue(base, 20000 + i)));
     files.push(f);
   }
-  const p = await timeProcess(process.execPath, [cli, 'build', ...files], { cwd: root });
+  const p = await timeProcess(process.execPath, [cli, 'build', path.join(dir, '*.json')], { cwd: root });
   const cores = os.availableParallelism?.() ?? os.cpus().length;
   const built = files.filter((f) => existsSync(f.replace(/\.json$/, '.pdf')) && statSync(f.replace(/\.json$/, '.pdf')).mtimeMs >= Date.now() - p.ms - 1000).length;
-  const r = { issues: count, built, cores, seconds: p.ms / 1000, exitCode: p.code };
+  const r = { issues: count, built, cores, seconds: p.ms / 1000, issuesPerSecond: count / (p.ms / 1000), exitCode: p.code };
   if (p.code !== 0) r.error = p.stderr.trim().split('\n').find((l) => /error/i.test(l)) ?? `exit ${p.code}`;
   if (Number.isFinite(warm663Ms)) {
     r.idealSeconds = (count * warm663Ms) / cores / 1000;
@@ -205,7 +227,14 @@ function evaluate(r) {
   const t = [];
   t.push(target('warm ms ≤ Typst on 663', w('663', 'ours'), w('663', 'typst'), 'ms', undefined, { doc: '663', short: 'warm ≤ Typst' }));
   t.push(target('warm ms ≤ Typst on ~30 pages', w('30p', 'ours'), w('30p', 'typst'), 'ms', undefined, { doc: '30p', short: 'warm ≤ Typst' }));
+  if (r.warm['100p']) t.push(target('warm ms ≤ Typst on ~100 pages', w('100p', 'ours'), w('100p', 'typst'), 'ms', undefined, { doc: '100p', short: 'warm ≤ Typst' }));
+  const f = r.warm['663']?.ours;
+  t.push(target('renders 2–10 of a fresh process ≤ 2 × steady state (663, worst of them)', f?.firstToSteady, 2, '×', undefined, { doc: '663', short: 'renders 2–10 ≤ 2×' }));
+  const cc = r.cold['663'];
+  t.push(target('cold `bulletin build` of 663 ≤ 2.5 × a whole Typst process', cc?.['ours-cli']?.coldMs / cc?.typst?.coldMs, 2.5, '×', undefined, { doc: '663', short: 'cold CLI ≤ 2.5× Typst' }));
   t.push(target('cold process ≤ 0.5 s on 663', r.cold['663']?.ours?.coldMs, 500, 'ms', undefined, { doc: '663', short: 'cold ≤ 500 ms' }));
+  t.push(target('PDF of 663 ≤ 180,000 bytes', b('663', 'ours'), 180000, 'bytes', undefined, { doc: '663', short: 'bytes ≤ 180,000' }));
+  if (r.batch?.issues >= 200) t.push(target(`batch: bulletin build of ${r.batch.issues} different issues ≤ 5 s`, r.batch.seconds, 5, 's'));
   if (r.warm['100p']) {
     t.push(target('~100 pages < 1 s warm', w('100p', 'ours'), 1000, 'ms', w('100p', 'ours') < 1000, { doc: '100p', short: 'warm < 1 s' }));
     const per = (doc) => w(doc, 'ours') / r.warm[doc]?.ours?.pages;
@@ -232,7 +261,7 @@ function printReport(r) {
   lines.push('');
   lines.push(`${pad('document', 10)}${pad('tool', 12)}${lpad('warm ms', 9)}${lpad('ms/page', 9)}${lpad('cold ms', 9)}${lpad('RSS MiB', 9)}${lpad('PDF KB', 8)}${lpad('pages', 7)}  ours/peer (warm, cold, bytes)`);
   for (const doc of Object.keys(r.warm)) {
-    for (const tool of [...toolNames, ...referenceTools]) {
+    for (const tool of toolsOf(doc)) {
       const w = r.warm[doc][tool] ?? {};
       const c = r.cold[doc]?.[tool] ?? {};
       const o = r.warm[doc].ours ?? {};
@@ -252,6 +281,24 @@ function printReport(r) {
       return `${t} ${fmt(ph.boot)} + ${fmt(ph.load)} + ${fmt(ph.render)} + ${fmt(ph.write)} (${fmt(ph.maxRssMiB)} MiB)`;
     });
     if (parts.length) lines.push(`cold ${doc}, ms node start + load tool + first render + write (peak RSS): ${parts.join(' | ')}`);
+  }
+  for (const [doc, c] of Object.entries(r.cold)) {
+    const cli = c['ours-cli'];
+    if (cli) lines.push(`cold ${doc}, whole \`bulletin build\` process: ${cli.error ? `n/a — ${cli.error}` : `${fmt(cli.coldMs)} ms`} vs a whole Typst process ${fmt(c.typst?.coldMs)} ms → ×${fmt(cli.coldMs / c.typst?.coldMs, 2)}`);
+  }
+  lines.push('');
+  lines.push(`first ${FIRST} renders of each warm process, ms (then the steady median; worst of renders 2–${FIRST} / steady):`);
+  for (const doc of Object.keys(r.warm)) {
+    for (const tool of toolsOf(doc)) {
+      const w = r.warm[doc][tool];
+      if (!w?.firstMs?.length) continue;
+      lines.push(`  ${pad(doc, 6)}${pad(tool, 12)}${w.firstMs.map((x) => fmt(x)).join(' ')} | ${fmt(w.warmMs)} → ×${fmt(w.firstToSteady, 2)}`);
+    }
+  }
+  if (r.bounded) {
+    lines.push('');
+    lines.push('bounded cost (663 plus one hostile paragraph, a fresh process each):');
+    for (const x of r.bounded) lines.push(`  ${pad(x.name, 11)}${x.timedOut ? x.error : `${fmt(x.ms)} ms, peak RSS ${fmt(x.maxRssMiB)} MiB (${fmt(x.rssBeforeMiB)} before)${x.error ? `, error: ${x.error}` : `, ${x.bytes} bytes`}`}`);
   }
   lines.push('');
   lines.push('our stages (median ms):');
@@ -280,7 +327,7 @@ function printReport(r) {
   lines.push(
     bt.error && !bt.seconds
       ? `batch: n/a — ${bt.error}`
-      : `batch: bulletin build ${bt.issues} issues in ${fmt(bt.seconds, 1)} s (${bt.built} PDFs) vs ${bt.issues} × warm / ${bt.cores} cores = ${fmt(bt.idealSeconds, 1)} s → ×${fmt(bt.ratioToIdeal, 2)}${bt.error ? ` (error: ${bt.error})` : ''}`,
+      : `batch: bulletin build 'DIR/*.json' of ${bt.issues} different issues in ${fmt(bt.seconds, 1)} s, ${fmt(bt.issuesPerSecond, 1)} issues/s (${bt.built} PDFs) vs ${bt.issues} × warm / ${bt.cores} cores = ${fmt(bt.idealSeconds, 1)} s → ×${fmt(bt.ratioToIdeal, 2)}${bt.error ? ` (error: ${bt.error})` : ''}`,
   );
   lines.push('');
   lines.push('targets:');
@@ -334,6 +381,13 @@ log(`[${elapsed()}] service memory (${plan.memory} renders) …`);
 results.memory = await runJson('memory.mjs', [String(plan.memory)], ['--expose-gc']);
 log(`[${elapsed()}] batch (${plan.batch} issues) …`);
 results.batch = await batch(plan.batch, results.warm['663']?.ours?.warmMs);
+if (plan.bounded) {
+  results.bounded = [];
+  for (const name of ['word-1MB', 'url-100KB']) {
+    log(`[${elapsed()}] bounded cost: ${name} …`);
+    results.bounded.push({ name, ...(await runJson('bounded.mjs', [name], [], 120_000)) });
+  }
+}
 results.targets = evaluate(results);
 results.seconds = (performance.now() - started) / 1000;
 writeFileSync(path.join(here, 'results.json'), JSON.stringify(results, null, 2) + '\n');

@@ -1,10 +1,13 @@
 // The generated 本期导语 paragraph. Handlebars with escaping off: this is print, not HTML, so
 // a topic like "R&D <试点>" is printed as written.
 import { readFileSync } from 'node:fs';
-import Handlebars from 'handlebars';
+import { createRequire } from 'node:module';
+import type HandlebarsApi from 'handlebars';
+import HandlebarsRuntimeModule from 'handlebars/runtime.js';
 import type { Issue } from '../document/types.js';
 import { IssueValidationError } from '../errors.js';
 import { chineseDate } from './numerals.js';
+import { source as bundledSource, spec as bundledSpec } from './lead-template.generated.js';
 
 export interface LeadFields {
   count: number;
@@ -24,10 +27,37 @@ export function leadFields(issue: Issue): LeadFields {
   };
 }
 
+type Compiled = (fields: LeadFields) => string;
+
+// handlebars/runtime.js is module.exports = the runtime instance (its .d.ts declares nothing).
+const HandlebarsRuntime = HandlebarsRuntimeModule as unknown as Pick<typeof HandlebarsApi, 'template'>;
+
+/**
+ * Compiled templates by source text. The bundled template is precompiled at build time
+ * (scripts/generate.mjs) and run by handlebars' runtime alone; any other (a theme's) is
+ * compiled by the full handlebars, loaded only then, once per distinct text. Bounded: a
+ * service seeing many themes keeps the most recent ones.
+ */
+const compiledBySource = new Map<string, Compiled>();
+const MAX_COMPILED = 32;
+
+function compiled(template: string): Compiled {
+  let fn = compiledBySource.get(template);
+  if (fn) return fn;
+  if (template === bundledSource) {
+    fn = HandlebarsRuntime.template(bundledSpec as Parameters<typeof HandlebarsApi.template>[0]) as Compiled;
+  } else {
+    const Handlebars = createRequire(import.meta.url)('handlebars') as typeof HandlebarsApi;
+    fn = Handlebars.compile(template, { noEscape: true, strict: true }) as Compiled;
+  }
+  if (compiledBySource.size >= MAX_COMPILED) compiledBySource.delete(compiledBySource.keys().next().value!);
+  compiledBySource.set(template, fn);
+  return fn;
+}
+
 /** Fills a lead template's source text; a trailing newline of the file is not content. */
 export function renderLead(template: string, fields: LeadFields): string {
-  const compiled = Handlebars.compile(template, { noEscape: true, strict: true });
-  return compiled(fields).replace(/\r?\n$/, '');
+  return compiled(template)(fields).replace(/\r?\n$/, '');
 }
 
 export type TemplateLoader = (absolutePath: string) => string;

@@ -132,14 +132,15 @@ interface TtfSubsetInternals {
   encode(): Uint8Array;
   glyf: Uint8Array[];
   offset: number;
-  loca: { offsets: number[] };
-  hmtx: { metrics: { advance: number; bearing: number }[] };
+  loca: { offsets: number[]; version?: number };
+  hmtx: { metrics: { advance: number; bearing: number }[]; bearings: number[] };
   _addGlyph(gid: number): number;
 }
 
 /** fontkit's TTFFont: the tables and the raw table stream its subset writer reads. */
 interface TtfFontInternals {
-  loca?: { offsets: number[] };
+  loca?: { offsets: number[]; version: number };
+  createSubset(): TtfSubsetInternals;
   hmtx: { metrics: { length: number; get(i: number): { advance: number; bearing: number } | undefined }; bearings: { get(i: number): number | undefined } };
   _getTableStream(tag: string): { pos: number; readBuffer(length: number): Uint8Array } | null;
   _variationProcessor?: unknown;
@@ -353,9 +354,138 @@ export function appendSubsetGlyph(font: EmbeddedFont, glyphId: number): number {
   return glyphs.length - 1;
 }
 
-/** The subset's TrueType font program. Reaches: `font.subset`. */
+/**
+ * The subset's TrueType font program: the bytes of fontkit's TTFSubset.encode(), written
+ * directly. fontkit collects the glyphs (our _addGlyph, see overrideSubsetGlyphs) the same
+ * way, then encodes every table through restructure, value by value: ~4 ms of a 30 ms render
+ * of issue 663, for tables that are either the face's own (head, cvt, prep, fpgm) or a few
+ * numbers per glyph (loca, hmtx). Here the face's tables are taken once per face from a
+ * subset that fontkit itself encoded (so they are byte for byte what it writes), hhea and
+ * maxp get their one count, and loca, hmtx and glyf are written as fontkit's table
+ * definitions lay them out. tests/render/subset-writer.test.ts holds it equal to encode().
+ * Reaches: `font.subset` (glyphs, _addGlyph and the encode() state), `face.loca.version`.
+ */
 export function encodeSubset(font: EmbeddedFont): Uint8Array {
-  return fontInside(font).subset.encode();
+  const inner = fontInside(font);
+  const face = inner.font as unknown as TtfFontInternals;
+  const template = subsetTemplate(face);
+  if (!template) return inner.subset.encode();
+  const subset = inner.subset;
+  const version = face.loca?.version ?? 0;
+  // fontkit's encode(), up to the tables: every glyph, components appended as they come.
+  subset.glyf = [];
+  subset.offset = 0;
+  subset.loca = { offsets: [], version };
+  subset.hmtx = { metrics: [], bearings: [] };
+  for (let i = 0; i < subset.glyphs.length; ) subset._addGlyph(subset.glyphs[i++]!);
+  subset.loca.offsets.push(subset.offset);
+  const { glyf, loca, hmtx } = subset;
+  const tables = template.order.map((tag): Uint8Array => {
+    switch (tag) {
+      case 'hhea': {
+        const t = template.tables.get(tag)!.slice();
+        new DataView(t.buffer).setUint16(34, hmtx.metrics.length); // numberOfMetrics
+        return t;
+      }
+      case 'maxp': {
+        const t = template.tables.get(tag)!.slice();
+        new DataView(t.buffer).setUint16(4, glyf.length); // numGlyphs
+        return t;
+      }
+      case 'loca': {
+        const n = loca.offsets.length;
+        const t = new Uint8Array(n * (version === 0 ? 2 : 4));
+        const v = new DataView(t.buffer);
+        // fontkit's loca.preEncode halves the offsets of the short format (>>> 1).
+        for (let i = 0; i < n; i++) version === 0 ? v.setUint16(2 * i, loca.offsets[i]! >>> 1) : v.setUint32(4 * i, loca.offsets[i]!);
+        return t;
+      }
+      case 'hmtx': {
+        const t = new Uint8Array(hmtx.metrics.length * 4);
+        const v = new DataView(t.buffer);
+        hmtx.metrics.forEach((m, i) => {
+          v.setUint16(4 * i, m.advance);
+          v.setInt16(4 * i + 2, m.bearing);
+        });
+        return t;
+      }
+      case 'glyf': {
+        const t = new Uint8Array(subset.offset);
+        let at = 0;
+        for (const g of glyf) {
+          t.set(g, at);
+          at += g.length;
+        }
+        return t;
+      }
+      default:
+        return template.tables.get(tag)!;
+    }
+  });
+  // restructure's Directory: tag 'true', the binary-search fields, entries with checkSum 0,
+  // then the tables in entry order, unpadded.
+  const numTables = tables.length;
+  const maxPowerOf2 = 2 ** Math.floor(Math.log(numTables) / Math.LN2);
+  const headerSize = 12 + 16 * numTables;
+  const out = new Uint8Array(headerSize + tables.reduce((n, t) => n + t.length, 0));
+  const view = new DataView(out.buffer);
+  out.set([0x74, 0x72, 0x75, 0x65], 0);
+  view.setUint16(4, numTables);
+  view.setUint16(6, maxPowerOf2 * 16);
+  view.setUint16(8, Math.log(maxPowerOf2) / Math.LN2);
+  view.setUint16(10, numTables * 16 - maxPowerOf2 * 16);
+  let offset = headerSize;
+  template.order.forEach((tag, i) => {
+    const entry = 12 + 16 * i;
+    for (let k = 0; k < 4; k++) out[entry + k] = tag.charCodeAt(k);
+    view.setUint32(entry + 8, offset);
+    view.setUint32(entry + 12, tables[i]!.length);
+    out.set(tables[i]!, offset);
+    offset += tables[i]!.length;
+  });
+  return out;
+}
+
+/** Whether encodeSubset writes this face's subsets itself (else it hands them to fontkit). */
+export function writesSubsetsDirectly(face: fontkit.Font): boolean {
+  return subsetTemplate(face as unknown as TtfFontInternals) !== null;
+}
+
+interface SubsetTemplate {
+  /** Table tags in fontkit's order (those the face has). */
+  order: string[];
+  tables: Map<string, Uint8Array>;
+}
+
+const templates = new WeakMap<object, SubsetTemplate | null>();
+
+/** The tables of a one-glyph subset that fontkit encoded itself; null for a face this writer does not know. */
+function subsetTemplate(face: TtfFontInternals): SubsetTemplate | null {
+  let t = templates.get(face);
+  if (t !== undefined) return t;
+  t = null;
+  try {
+    if (!face._variationProcessor && typeof face.createSubset === 'function') {
+      const bytes = face.createSubset().encode();
+      const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+      const order: string[] = [];
+      const tables = new Map<string, Uint8Array>();
+      const numTables = view.getUint16(4);
+      for (let i = 0; i < numTables; i++) {
+        const entry = 12 + 16 * i;
+        const tag = String.fromCharCode(...bytes.subarray(entry, entry + 4));
+        const start = view.getUint32(entry + 8);
+        order.push(tag);
+        tables.set(tag, bytes.slice(start, start + view.getUint32(entry + 12)));
+      }
+      const known = ['head', 'hhea', 'loca', 'maxp', 'cvt ', 'prep', 'glyf', 'hmtx', 'fpgm'];
+      if (order.every((tag) => known.includes(tag)) && ['head', 'hhea', 'loca', 'maxp', 'glyf', 'hmtx'].every((tag) => tables.has(tag))) t = { order, tables };
+    }
+  } catch {
+    t = null;
+  }
+  templates.set(face, t);
+  return t;
 }
 
 /** Width per CID (1000-unit text space), as written in /W. Reaches: `font.widths`. */

@@ -2,9 +2,10 @@
 // schemas/theme.schema.json, then deep-merged over the defaults (objects merge, arrays and
 // values replace), so a designer can change one colour without restating the rest.
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Ajv2020 } from 'ajv/dist/2020.js';
+import type { Ajv2020 as Ajv2020Class } from 'ajv/dist/2020.js';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { dedupeErrors, IssueValidationError, themeError, type IssueError } from '../errors.js';
 import { isPlainObject, joinPointer } from '../json/pointer.js';
@@ -18,8 +19,10 @@ export const themeSchemaPath = fileURLToPath(new URL('../../schemas/theme.schema
 
 let validator: ValidateFunction | undefined;
 
+/** Compiled at the first theme override; ajv itself is loaded only then (a build with the default theme never needs it). */
 function validate(): ValidateFunction {
   if (!validator) {
+    const { Ajv2020 } = createRequire(import.meta.url)('ajv/dist/2020.js') as { Ajv2020: typeof Ajv2020Class };
     const ajv = new Ajv2020({ allErrors: true, strict: true, verbose: true });
     validator = ajv.compile(JSON.parse(readFileSync(themeSchemaPath, 'utf8')) as object);
   }
