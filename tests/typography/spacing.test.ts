@@ -16,21 +16,6 @@ const fixtures = readdirSync(fixturesDir).filter((f) => f.endsWith('.json')).sor
 /** Rounding of positions in the content stream. */
 const EPS = 0.002;
 
-/**
- * Latin lines of bulletin-mixed whose word spaces only hyphenation can bring under 0.6 em:
- * the next word does not fit and cannot be split yet. EXPECTED TO BE FIXED BY HYPHENATION
- * (Liang's patterns, typography.md "Line breaking", the other half of issue 11); remove an
- * entry once its line passes.
- * - a long compound (Gesundheitsdatennutzungsgesetz, Krankenhauszukunftsgesetz) does not fit
- *   the line before: spaces at 0.92 and 0.65 em;
- * - `…health workers remain the main` before `obstacles.` (ob-sta-cles): 0.605 em.
- */
-const NEEDS_HYPHENATION = [
-  'In German-speaking countries the debate uses words',
-  'Gesundheitsdatennutzungsgesetz and Krankenhauszukunftsgesetz',
-  'protection and the digital literacy of health workers remain',
-];
-
 const describeGap = (g: Gap): string => `p${g.line.page} “${g.line.text.slice(0, 50)}” ${g.kind} ${g.em.toFixed(3)} em after “${g.line.glyphs[g.at]!.text}”`;
 
 describe.each(fixtures)('%s: spacing in the PDF', (name) => {
@@ -64,10 +49,8 @@ describe.each(fixtures)('%s: spacing in the PDF', (name) => {
     expect(gaps.filter((g) => g.kind === 'hanLatin' && g.em < 0.125 - EPS).map(describeGap)).toEqual([]);
   });
 
-  it('opens no word space past 0.6 em (lines that need hyphenation aside)', () => {
-    const wide = gaps.filter((g) => g.kind === 'word' && g.em > 0.6 + EPS);
-    const expected = wide.filter((g) => NEEDS_HYPHENATION.some((t) => g.line.text.startsWith(t)));
-    expect(wide.filter((g) => !expected.includes(g)).map(describeGap)).toEqual([]);
+  it('opens no word space past 0.6 em (hyphenation gives the breaker the points it needs)', () => {
+    expect(gaps.filter((g) => g.kind === 'word' && g.em > 0.6 + EPS).map(describeGap)).toEqual([]);
   });
 
   it('draws no full-width CJK quote, apostrophe, dash or ellipsis between Latin text', () => {
