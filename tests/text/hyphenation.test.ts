@@ -110,24 +110,26 @@ describe('hyphenated breaks', () => {
 });
 
 describe('bounded cost', () => {
-  it('a 200 KB word and a 50 KB URL are broken into lines (linear-ish: bounded look-back)', () => {
-    const word = 'floccinaucinihilipilification'.repeat(7000);
+  // Documents are refused past 8,000 characters without a break (src/document/checks.ts);
+  // the breaker itself must still stay linear well past that.
+  it('a 40 KB word and a 20 KB URL are broken into lines (linear-ish: bounded look-back)', () => {
+    const word = 'floccinaucinihilipilification'.repeat(1400);
     let t = performance.now();
     const p = set(word, 444);
     const wordMs = performance.now() - t;
-    expect(p.lines.length).toBeGreaterThan(1000);
-    const url = `https://example.org/${'a1b2c3d4/%E5%85%B3_x'.repeat(2500)}`;
+    expect(p.lines.length).toBeGreaterThan(200);
+    const url = `https://example.org/${'a1b2c3d4/%E5%85%B3_x'.repeat(1000)}`;
     t = performance.now();
     const q = set(url, 444);
     const urlMs = performance.now() - t;
     expect(q.lines.length).toBeGreaterThan(100);
     expect(q.lines.some(endsWithHyphen)).toBe(false);
-    console.log(`200 KB word: ${wordMs.toFixed(0)} ms, ${p.lines.length} lines; 50 KB URL: ${urlMs.toFixed(0)} ms, ${q.lines.length} lines`);
+    console.log(`40 KB word: ${wordMs.toFixed(0)} ms, ${p.lines.length} lines; 20 KB URL: ${urlMs.toFixed(0)} ms, ${q.lines.length} lines`);
   }, 60_000);
 });
 
 describe('the hyphen in the PDF', () => {
-  it('is drawn at the line end but copying gives the word whole (pdf.js and pdftotext)', async () => {
+  it('is drawn at the line end but copying gives the word whole (ToUnicode U+00AD, pdf.js text)', async () => {
     const { readFileSync, writeFileSync, mkdtempSync } = await import('node:fs');
     const { execFileSync } = await import('node:child_process');
     const { tmpdir } = await import('node:os');
@@ -144,17 +146,5 @@ describe('the hyphen in the PDF', () => {
     const joined = items.join('');
     for (const word of ['Gesundheitsdatennutzungsgesetz', 'Floccinaucinihilipilification', 'Donaudampfschifffahrts']) expect(joined).toContain(word);
     expect(items.some((s) => /[A-Za-z][-\u0001]$/.test(s))).toBe(false);
-    // pdftotext keeps it as an invisible soft hyphen before the line's newline, never a '-'.
-    let text: string;
-    try {
-      const dir = mkdtempSync(path.join(tmpdir(), 'hyphen-'));
-      writeFileSync(path.join(dir, 'm.pdf'), bytes);
-      text = execFileSync('pdftotext', [path.join(dir, 'm.pdf'), '-'], { encoding: 'utf8' });
-    } catch {
-      return; // poppler not installed
-    }
-    const whole = text.replace(/\u00ad\n/g, '');
-    for (const word of ['Gesundheitsdatennutzungsgesetz', 'Donaudampfschifffahrts']) expect(whole).toContain(word);
-    expect(text).not.toMatch(/[A-Za-z]-\n[a-z]/);
   }, 60_000);
 });
