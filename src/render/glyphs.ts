@@ -172,7 +172,12 @@ const rgbCache = new Map<string, string>();
 export interface PageTextState {
   /** Character spacing (Tc) in effect, pt. */
   tc: number;
+  /** A tagged PDF: an inserted hyphen is marked as a Span whose ActualText is nothing. */
+  tagged?: boolean;
 }
+
+/** The text of a hyphen the breaker inserted at a line end (text/set-line.ts): not the author's. */
+const INSERTED_HYPHEN = '\u00ad';
 
 /** How far (pt) the PDF's pen may be from the model's before a TJ adjustment moves it. */
 const PEN_TOLERANCE = 0.0005;
@@ -267,8 +272,20 @@ export function textObject(
         penX -= (adjust * size) / 1000;
       }
     }
+    // PDF 32000-1 §14.9.4: in a tagged PDF the inserted hyphen's replacement text is empty,
+    // so extraction and assistive technology read the word whole (its ToUnicode, U+00AD, is
+    // the untagged fallback: a soft hyphen that copy-paste drops).
+    const hyphen = state.tagged === true && g.text === INSERTED_HYPHEN;
+    if (hyphen) {
+      flushTJ();
+      ops.push('/Span <</ActualText ()>> BDC');
+    }
     cids.push(g.cid);
     penX += ((cidWidth(font, g.cid) ?? 0) * size) / 1000 + Number(num(state.tc, 5));
+    if (hyphen) {
+      flushTJ();
+      ops.push('EMC');
+    }
   }
   flushTJ();
   ops.push('ET');
@@ -279,6 +296,8 @@ interface PlacedGlyph {
   font: EmbeddedFont;
   fragment: GlyphFragment;
   cid: number;
+  /** The characters the glyph stands for (PositionedGlyph.text). */
+  text: string;
   /** Pen position (user space, y down). */
   tx: number;
   ty: number;
@@ -301,7 +320,7 @@ function placeLine(fonts: DocumentFonts, lineX: number, baseline: number, fragme
       const ty = baseline - glyph.dy;
       const prev = placed[placed.length - 1];
       if (prev && prev.ty === ty) prev.gapAfter = tx - prevEnd;
-      placed.push({ font, fragment, cid, tx, ty, gapAfter: undefined });
+      placed.push({ font, fragment, cid, tx, ty, gapAfter: undefined, text: glyph.text });
       prevEnd = tx + ((cidWidth(font, cid) ?? 0) * fragment.size) / 1000;
       pen += glyph.advance;
     }

@@ -92,7 +92,7 @@ function openDocument(model: PageModel, fonts: FontSet, options: RenderOptions):
 
 function drawPage(doc: PdfkitDocument, page: Page, fonts: DocumentFonts, marker: Marker): void {
   doc.addPage({ size: [page.width, page.height], margin: 0 });
-  const text: PageTextState = { tc: 0 };
+  const text: PageTextState = { tc: 0, tagged: marker.tagged };
   for (const item of page.items) {
     switch (item.kind) {
       case 'line':

@@ -130,10 +130,7 @@ describe('bounded cost', () => {
 
 describe('the hyphen in the PDF', () => {
   it('is drawn at the line end but copying gives the word whole (ToUnicode U+00AD, pdf.js text)', async () => {
-    const { readFileSync, writeFileSync, mkdtempSync } = await import('node:fs');
-    const { execFileSync } = await import('node:child_process');
-    const { tmpdir } = await import('node:os');
-    const path = await import('node:path');
+    const { readFileSync } = await import('node:fs');
     const { renderIssue } = await import('../../src/index.js');
     const { loadWithPdfjs, pageContents } = await import('../render/pdf.js');
     const bytes = await renderIssue(JSON.parse(readFileSync('fixtures/bulletin-mixed.json', 'utf8')), {});
@@ -146,5 +143,35 @@ describe('the hyphen in the PDF', () => {
     const joined = items.join('');
     for (const word of ['Gesundheitsdatennutzungsgesetz', 'Floccinaucinihilipilification', 'Donaudampfschifffahrts']) expect(joined).toContain(word);
     expect(items.some((s) => /[A-Za-z][-\u0001]$/.test(s))).toBe(false);
+  }, 60_000);
+
+  it('in a tagged PDF is a Span whose ActualText is empty, so the word reads whole', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { inflateSync } = await import('node:zlib');
+    const { PDFDocument, PDFRawStream } = await import('pdf-lib');
+    const { renderIssue } = await import('../../src/index.js');
+    const { loadWithPdfjs } = await import('../render/pdf.js');
+    const issue = JSON.parse(readFileSync('fixtures/bulletin-mixed.json', 'utf8')) as unknown;
+    const tagged = await renderIssue(issue, { tagged: true });
+    const doc = await PDFDocument.load(tagged);
+    let spans = 0;
+    for (const [, obj] of doc.context.enumerateIndirectObjects()) {
+      if (!(obj instanceof PDFRawStream)) continue;
+      let text: string;
+      try {
+        text = inflateSync(obj.contents).toString('latin1');
+      } catch {
+        continue;
+      }
+      spans += (text.match(/\/Span <<\/ActualText \(\)>> BDC\n[^\n]*T[Jj]\nEMC/g) ?? []).length;
+    }
+    expect(spans).toBeGreaterThan(0);
+    const pdf = await loadWithPdfjs(tagged);
+    expect(pdf.messages).toEqual([]);
+    const items = pdf.pages.flatMap((p) => p.text.map((t) => t.str));
+    expect(items.some((x) => /\u00ad|[A-Za-z]-$/.test(x))).toBe(false);
+    expect(items.join('')).toContain('Gesundheitsdatennutzungsgesetz');
+    // Untagged output is untouched by it.
+    expect(Buffer.from(await renderIssue(issue, {})).includes(Buffer.from('/ActualText'))).toBe(false);
   }, 60_000);
 });
