@@ -47,6 +47,23 @@ function urlLike(token: string): boolean {
 }
 
 /**
+ * Where the URL starts inside a URL-like token (its scheme, or www.), so that what the author
+ * ran into it (`0.0https://…`, `见https://…` in Latin letters) keeps the rules of a number or a
+ * word: the Chicago breaks apply from the URL's first character on. An e-mail address is a URL
+ * from its start.
+ */
+function urlStart(token: string): number {
+  const scheme = /[A-Za-z][A-Za-z0-9+.-]*:\/\//.exec(token);
+  if (scheme) {
+    // A scheme is letters: a number run into it ("0.0https") is not part of it.
+    const letters = /[A-Za-z][A-Za-z+-]*:\/\/$/.exec(token.slice(0, scheme.index + scheme[0].length));
+    return letters ? letters.index : scheme.index;
+  }
+  const www = /www\./i.exec(token);
+  return www ? www.index : 0;
+}
+
+/**
  * @param widthOf natural width of clusters [a, b) in pt
  * @param narrowest the narrowest line of the paragraph in pt: a Latin string wider than it may be broken inside
  * @param hyphenation how Latin words are hyphenated, or false for not at all
@@ -69,6 +86,8 @@ export function classifyBoundaries(
   const tokenOf = new Int32Array(n).fill(-1);
   const breakable: boolean[] = [];
   const url: boolean[] = [];
+  /** Text offset at which each token's URL starts (tokens that are not URLs: unused). */
+  const urlFrom: number[] = [];
   const urlTokens: Array<[number, number]> = [];
   for (let k = 0; k < n; ) {
     if (clusters[k]!.kind !== 'latin') {
@@ -81,6 +100,7 @@ export function classifyBoundaries(
     const tokenText = text.slice(clusters[k]!.start, clusters[e - 1]!.end);
     const isUrl = urlLike(tokenText);
     url.push(isUrl);
+    urlFrom.push(isUrl ? clusters[k]!.start + urlStart(tokenText) : 0);
     breakable.push(isUrl || widthOf(k, e) > narrowest);
     if (isUrl) urlTokens.push([k, e]);
     else markWordBreaks(text, clusters, k, e, hyphenation, hyphen);
@@ -104,7 +124,7 @@ export function classifyBoundaries(
     const c1 = a.last;
     const c2 = b.first;
     const ta = tokenOf[k - 1]!;
-    if (ta >= 0 && ta === tokenOf[k] && url[ta]) {
+    if (ta >= 0 && ta === tokenOf[k] && url[ta] && b.start > urlFrom[ta]!) {
       cls[k] = text[b.start - 1] === '\u200b' ? BreakClass.Normal : urlBoundary(text, b.start, c1, c2);
       continue;
     }

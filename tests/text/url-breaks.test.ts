@@ -122,4 +122,13 @@ describe('URLs of the fixtures', () => {
       }
     });
   }
+
+  it('keeps a number run into a URL whole: the Chicago breaks start at the scheme (0.0https://…)', () => {
+    // Found by the line-edge property test: before, "0" | ".0https://" broke the number.
+    const p = set('的的的的的的的0.0https://www.example.cn/a/0.html?id=1&x=2#a1%，https://www.example.cn/0.html?id=1&x=2#a，', 168, { indent: 24 });
+    const lines = p.lines.map((l) => p.text.slice(l.start, l.end));
+    expect(lines.some((l) => l.startsWith('.'))).toBe(false);
+    expect(lines.join('')).toContain('0.0https');
+    expect(lines.some((l) => l.endsWith('0.0') || l.includes('0.0https'))).toBe(true);
+  });
 });
