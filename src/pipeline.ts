@@ -94,10 +94,13 @@ function themeOf(options: Pick<LayoutOptions, 'theme' | 'themeFile'>, themeFile:
   if (options.theme !== undefined && options.themeFile !== undefined) {
     throw new TypeError('give either the theme option or themeFile, not both');
   }
-  const theme = resolveTheme(themeFile ? themeFile.override : options.theme, { faces: fonts.faces.keys() });
+  return resolveTheme(themeFile ? themeFile.override : options.theme, { faces: fonts.faces.keys() });
+}
+
+/** Throws the theme errors of text in the theme that no face of its chain can draw. */
+function assertThemeGlyphs(theme: Theme, fonts: FontSet): void {
   const missing = themeGlyphErrors(theme, fonts);
   if (missing.length > 0) throw new IssueValidationError(missing);
-  return theme;
 }
 
 /**
@@ -133,12 +136,18 @@ function themeGlyphErrors(theme: Theme, fonts: FontSet): IssueError[] {
 function themeAndFonts(options: LayoutOptions, themeFile: ThemeFile | undefined): { theme: Theme; fonts: FontSet } {
   const theme = themeOf(options, themeFile, loadFonts());
   const fallback = [...(theme.fonts.fallback ?? []), ...(options.fallbackFonts ?? [])];
-  if (fallback.length === 0) return { theme, fonts: loadFonts() };
+  if (fallback.length === 0) {
+    assertThemeGlyphs(theme, loadFonts());
+    return { theme, fonts: loadFonts() };
+  }
   const fonts = loadFontsWith(fallback);
   const ids = fonts.fallback ?? [];
   const chain = (c: readonly string[]): string[] => [...c, ...ids.filter((id) => !c.includes(id))];
   const f = theme.fonts;
-  return { theme: { ...theme, fonts: { ...f, body: chain(f.body), bold: chain(f.bold), masthead: chain(f.masthead), heading: chain(f.heading) } }, fonts };
+  const chained = { ...theme, fonts: { ...f, body: chain(f.body), bold: chain(f.bold), masthead: chain(f.masthead), heading: chain(f.heading) } };
+  // Labels are checked against the chains they will be set with, fallback faces included.
+  assertThemeGlyphs(chained, fonts);
+  return { theme: chained, fonts };
 }
 
 function isResolver(images: ImageSource): images is ImageResolver {
@@ -272,10 +281,13 @@ function themeSources(themeFile: ThemeFile | undefined): Pick<Sources, 'theme'> 
   return themeFile ? { theme: themeFile.map, files: { theme: themeFile.file } } : { files: {} };
 }
 
-/** Reads and resolves a theme override file against the bundled faces; its errors carry their line:column. */
+/**
+ * Reads and resolves a theme override file against the bundled faces and its own fallback
+ * faces (labels checked against them); its errors carry their line:column.
+ */
 export async function checkThemeFile(file: string): Promise<Theme> {
   const themeFile = readThemeFile(file);
-  return located(themeSources(themeFile), () => themeOf({ themeFile: file }, themeFile, loadFonts()));
+  return located(themeSources(themeFile), () => themeAndFonts({ themeFile: file }, themeFile).theme);
 }
 
 // ─── the API ─────────────────────────────────────────────────────────────────────────────

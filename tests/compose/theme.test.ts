@@ -1,4 +1,4 @@
-import { mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -121,6 +121,17 @@ describe('theme', () => {
     // The same through a render: never blamed on an article of the issue.
     const r = (await renderIssue(sampleIssue(), { themeFile: file }).catch((x: unknown) => x)) as IssueValidationError;
     expect(r.errors.map((x) => `${x.source}:${x.pointer}`)).toEqual(['theme:/labels/source']);
+  });
+
+  it('checks labels against the theme\'s own fallback faces too', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'bp-theme-'));
+    copyFileSync(path.resolve(import.meta.dirname, '../fixtures-fonts/HanaMinB-subset.ttf'), path.join(dir, 'rare.ttf'));
+    const file = path.join(dir, 'T.json');
+    writeFileSync(file, JSON.stringify({ fonts: { fallback: ['rare.ttf'] }, labels: { source: '𠮷源：' } }));
+    const t = await checkThemeFile(file);
+    expect(t.labels.source).toBe('𠮷源：');
+    writeFileSync(file, JSON.stringify({ labels: { source: '𠮷源：' } }));
+    await expect(checkThemeFile(file)).rejects.toThrow(/\/labels\/source: no bundled font has a glyph for U\+20BB7/);
   });
 
   it('confines a theme file\'s template to the theme\'s folder, as images are confined to the issue\'s', async () => {
