@@ -1,6 +1,6 @@
 // The real line breaker and fonts on the converted issues: the invariants the page model
 // must keep whatever the text is.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Issue } from '../../src/document/types.js';
 import { pageModelOf } from '../../src/pipeline.js';
@@ -14,7 +14,10 @@ import { textOf } from './helpers.js';
 const fonts = loadFonts();
 const load = (name: string) => JSON.parse(readFileSync(new URL(`../../fixtures/${name}`, import.meta.url), 'utf8')) as Issue;
 
-describe.each(['bulletin-663.json', 'bulletin-666.json'])('%s', (name) => {
+// Every fixture, the ones made for mixed content included.
+const all = readdirSync(new URL('../../fixtures/', import.meta.url)).filter((f) => f.endsWith('.json'));
+
+describe.each(all)('%s', (name) => {
   const issue = load(name);
   const model = pageModelOf(issue, defaultTheme, fonts, { baseDir: '/nonexistent' });
   const left = (defaultTheme.page.width - defaultTheme.page.textWidth) / 2;
@@ -58,7 +61,8 @@ describe.each(['bulletin-663.json', 'bulletin-666.json'])('%s', (name) => {
     const lines = model.pages.flatMap((p) => p.items).filter((it): it is LineItem => it.kind === 'line' && it.struct.type === 'P');
     const byId = new Map<string, string>();
     for (const l of lines) byId.set(l.struct.id, (byId.get(l.struct.id) ?? '') + textOf(l));
-    const printed = [...byId.values()].join('\n').replace(/\s/g, '');
+    // U+00AD is the hyphen the breaker inserted at a line end (text/set-line.ts), not the author's.
+    const printed = [...byId.values()].join('\n').replace(/\s|\u00ad/g, '');
     for (const a of issue.articles) {
       for (const b of a.body) {
         if (b.type !== 'paragraph') continue;
