@@ -4,7 +4,8 @@
 // old file's inode never sees. A failed build leaves the last good PDF in place (buildFile
 // writes only whole, successful PDFs).
 import { watch as watchFolder, type FSWatcher } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readBoundedText } from '../bounded-file.js';
+import { DEFAULT_MAX_INPUT_BYTES } from '../document/input-text.js';
 import path from 'node:path';
 import { isPlainObject } from '../json/pointer.js';
 import type { WatchCommand } from './args.js';
@@ -20,7 +21,7 @@ async function inputsOfBuild(issueFile: string, themeFile: string | undefined): 
   const files = [path.resolve(issueFile)];
   const base = path.dirname(path.resolve(issueFile));
   try {
-    const issue: unknown = JSON.parse(await readFile(issueFile, 'utf8'));
+    const issue: unknown = JSON.parse(readBoundedText(issueFile, DEFAULT_MAX_INPUT_BYTES));
     const articles = isPlainObject(issue) && Array.isArray(issue['articles']) ? issue['articles'] : [];
     for (const a of articles) {
       const body = isPlainObject(a) && Array.isArray(a['body']) ? a['body'] : [];
@@ -32,7 +33,7 @@ async function inputsOfBuild(issueFile: string, themeFile: string | undefined): 
   if (themeFile !== undefined) {
     files.push(path.resolve(themeFile));
     try {
-      const theme: unknown = JSON.parse(await readFile(themeFile, 'utf8'));
+      const theme: unknown = JSON.parse(readBoundedText(themeFile, DEFAULT_MAX_INPUT_BYTES));
       const lead = isPlainObject(theme) && isPlainObject(theme['templates']) ? theme['templates']['lead'] : undefined;
       if (typeof lead === 'string') files.push(path.resolve(path.dirname(path.resolve(themeFile)), lead));
     } catch {

@@ -6,7 +6,7 @@
 // stream is inflated with an output cap equal to exactly what its header promises, and a
 // JPEG's markers are walked to the end-of-image marker.
 import { inflateSync } from 'node:zlib';
-import { describeSize, formatSize } from '../document/bounded-file.js';
+import { describeSize, formatSize } from '../bounded-file.js';
 import type { ImageHeader } from './image-size.js';
 
 export const DEFAULT_MAX_IMAGE_BYTES = 20 * 1024 * 1024;

@@ -5,7 +5,7 @@
 // (image-decode.ts) so a corrupt or oversized image is an error here, never a broken PDF.
 import { realpathSync } from 'node:fs';
 import { confinedPath } from '../confine.js';
-import { describeSize, formatSize, readBoundedFile } from '../document/bounded-file.js';
+import { readBoundedFile, unreadReason } from '../bounded-file.js';
 import { IssueValidationError } from '../errors.js';
 import { checkImageData, resolveImageLimits, type ImageLimits } from './image-decode.js';
 import type { ImageHeader } from './image-size.js';
@@ -30,22 +30,11 @@ export class ImageReadError extends Error {
   }
 }
 
-const NOT_A_FILE: Record<string, string> = {
-  folder: 'is a folder, not an image file',
-  FIFO: 'is a named pipe (FIFO), not an image file',
-  socket: 'is a socket, not an image file',
-  device: 'is a device, not an image file',
-};
-
 /** Reads a regular file of at most `maxBytes`, never blocking on a FIFO or reading a device. */
 export function readImageFile(absolutePath: string, maxBytes: number): Uint8Array {
   const r = readBoundedFile(absolutePath, maxBytes);
   if (r.ok) return r.bytes;
-  if (r.reason === 'not-a-file') throw new ImageReadError(NOT_A_FILE[r.kind] ?? 'is not a regular file');
-  if (r.reason === 'too-large') {
-    throw new ImageReadError(`is ${describeSize(r.size)}, over the limit of ${formatSize(r.limit)}`);
-  }
-  throw new ImageReadError(`cannot be read${r.code ? ` (${r.code})` : ''}`);
+  throw new ImageReadError(unreadReason(r, 'an image file'));
 }
 
 export const fileImageLoader: ImageLoader = {

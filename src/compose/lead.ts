@@ -1,6 +1,6 @@
 // The generated 本期导语 paragraph. Handlebars with escaping off: this is print, not HTML, so
 // a topic like "R&D <试点>" is printed as written.
-import { readFileSync } from 'node:fs';
+import { readBoundedText } from '../bounded-file.js';
 import { createRequire } from 'node:module';
 import type HandlebarsApi from 'handlebars';
 import HandlebarsRuntimeModule from 'handlebars/runtime.js';
@@ -62,7 +62,11 @@ export function renderLead(template: string, fields: LeadFields): string {
 
 export type TemplateLoader = (absolutePath: string) => string;
 
-export const fileTemplateLoader: TemplateLoader = (p) => readFileSync(p, 'utf8');
+/** A lead template is a sentence or two; anything past this is not one. */
+const MAX_TEMPLATE_BYTES = 256 * 1024;
+
+/** Reads a template file bounded and without blocking (a FIFO in the theme's folder is refused, not read). */
+export const fileTemplateLoader: TemplateLoader = (p) => readBoundedText(p, MAX_TEMPLATE_BYTES);
 
 /** The lead as printed: the issue's own `lead`, else the theme's template filled in. */
 export function leadText(issue: Issue, templatePath: string, load: TemplateLoader = fileTemplateLoader): string {

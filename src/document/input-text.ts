@@ -3,7 +3,7 @@
 // save looks like NUL-riddled garbage to a UTF-8 decoder), a UTF-8 byte-order mark dropped,
 // and invalid UTF-8 (a GBK file, say) reported at the line and column of its first bad byte
 // rather than silently turned into U+FFFD.
-import { describeSize, formatSize, readBoundedFile } from './bounded-file.js';
+import { describeSize, formatSize, readBoundedFile, unreadReason } from '../bounded-file.js';
 import type { IssueError } from '../errors.js';
 import { locationOfOffset } from '../json/source.js';
 
@@ -106,13 +106,6 @@ export function decodeIssueText(bytes: Uint8Array, options: InputTextOptions = {
   }
 }
 
-const NOT_A_FILE: Record<string, string> = {
-  folder: 'is a folder, not a file',
-  FIFO: 'is a named pipe (FIFO), not a file',
-  socket: 'is a socket, not a file',
-  device: 'is a device, not a file',
-};
-
 /**
  * Reads and decodes an issue file, refusing it by its size before reading and never reading
  * more than the limit + 1 bytes; a FIFO, device, socket or folder is refused unread.
@@ -121,7 +114,7 @@ export function readIssueText(file: string, options: InputTextOptions = {}): Dec
   const limit = options.maxBytes ?? DEFAULT_MAX_INPUT_BYTES;
   const r = readBoundedFile(file, limit);
   if (r.ok) return decodeIssueText(r.bytes, options);
-  if (r.reason === 'not-a-file') return failure(NOT_A_FILE[r.kind] ?? 'is not a regular file');
+  if (r.reason === 'not-a-file') return failure(unreadReason(r));
   if (r.reason === 'too-large') return failure(`the file is ${describeSize(r.size)}, over the limit of ${formatSize(r.limit)}`);
   return failure(r.code === 'ENOENT' ? 'cannot read: no such file' : r.code === 'EACCES' || r.code === 'EPERM' ? 'cannot read: permission denied' : `cannot read${r.code ? ` (${r.code})` : ''}`);
 }

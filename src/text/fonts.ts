@@ -2,6 +2,10 @@
 // 14 MiB TrueType file per document is most of pdfkit's fixed cost (fonts.md §3).
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { readBoundedFile, unreadReason } from '../bounded-file.js';
+
+/** Larger than any CJK face (the bundled full faces are 15 MB). */
+const MAX_FALLBACK_FONT_BYTES = 64 * 1024 * 1024;
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import * as fontkit from 'fontkit';
@@ -54,12 +58,10 @@ const withFallback = new Map<string, FontSet>();
 function openFallback(face: FallbackFont, index: number): { id: string; font: fontkit.Font } {
   let bytes: Uint8Array;
   if (typeof face === 'string') {
-    try {
-      bytes = readFileSync(face);
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      throw new Error(`fallback font ${index + 1} "${face}" cannot be read${code ? ` (${code})` : ''}`, { cause: e });
-    }
+    // A caller's (or a theme's) path: read bounded and without blocking, as every named file.
+    const r = readBoundedFile(face, MAX_FALLBACK_FONT_BYTES);
+    if (!r.ok) throw new Error(`fallback font ${index + 1} "${face}" ${unreadReason(r, 'a font file')}`);
+    bytes = r.bytes;
   } else if (face instanceof Uint8Array) {
     bytes = face;
   } else {

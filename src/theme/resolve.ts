@@ -11,6 +11,10 @@ import { dedupeErrors, IssueValidationError, themeError, type IssueError } from 
 import { isPlainObject, joinPointer } from '../json/pointer.js';
 import { parseText, type SourceMap } from '../json/source.js';
 import { confinedPath } from '../confine.js';
+import { readBoundedFile, unreadReason } from '../bounded-file.js';
+
+/** A theme override is a few kilobytes; anything past this is not one. */
+const MAX_THEME_BYTES = 1024 * 1024;
 import { defaultTheme } from './default.js';
 import type { Theme } from './types.js';
 
@@ -134,13 +138,17 @@ export interface ThemeFile {
  * it cannot be read or is not JSON.
  */
 export function readThemeFile(file: string): ThemeFile {
+  // Bounded and never blocking, as every file an input names: a FIFO or device is refused unread.
+  const read = readBoundedFile(file, MAX_THEME_BYTES);
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    if (!read.ok) {
+      const code = read.reason === 'unreadable' ? read.code : undefined;
+      throw new Error(code === 'ENOENT' ? 'no such file' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : unreadReason(read));
+    }
+    text = new TextDecoder('utf-8', { fatal: true }).decode(read.bytes);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder' : code === 'EACCES' ? 'permission denied' : (e as Error).message;
-    throw new IssueValidationError([themeError('', `cannot read theme: ${why}`)], { theme: file });
+    throw new IssueValidationError([themeError('', `cannot read theme: ${(e as Error).message}`)], { theme: file });
   }
   const parsed = parseText(text);
   if (!parsed.ok) {

@@ -124,6 +124,22 @@ describe('outputs and batches', () => {
     expect(missing.stderr).not.toMatch(/a\.json: /);
   });
 
+  it('a theme file or a lead template that is a FIFO is refused at once, never read', async () => {
+    const dir = work();
+    execFileSync('mkfifo', [path.join(dir, 'theme.json')]);
+    const theme = await inProcess(['build', path.join(dir, 'a.json'), '--theme', path.join(dir, 'theme.json')]);
+    expect(theme.code).toBe(1);
+    expect(theme.stderr).toMatch(/theme\.json: error: cannot read theme: is a named pipe \(FIFO\), not a file/);
+    execFileSync('mkfifo', [path.join(dir, 'lead.hbs')]);
+    writeFileSync(path.join(dir, 'T.json'), JSON.stringify({ templates: { lead: 'lead.hbs' } }));
+    const issue = JSON.parse(readFileSync(fixture, 'utf8')) as Record<string, unknown>;
+    delete issue['lead'];
+    writeFileSync(path.join(dir, 'nolead.json'), JSON.stringify(issue));
+    const lead = await inProcess(['build', path.join(dir, 'nolead.json'), '--theme', path.join(dir, 'T.json')]);
+    expect(lead.code).toBe(1);
+    expect(lead.stderr).toMatch(/T\.json:1:\d+: error: \/templates\/lead: cannot read the lead template .*is a named pipe \(FIFO\)/);
+  });
+
   it('an image that is a FIFO is refused at once, never read', async () => {
     const dir = work();
     const issue = JSON.parse(readFileSync(fixture, 'utf8')) as { articles: { body: object[] }[] };

@@ -5,7 +5,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readBoundedFile } from '../../src/document/bounded-file.js';
+import { readBoundedFile } from '../../src/bounded-file.js';
 import { DEFAULT_MAX_INPUT_BYTES, decodeIssueText, readIssueText } from '../../src/document/input-text.js';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);

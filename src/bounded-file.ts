@@ -73,3 +73,24 @@ export function formatSize(bytes: number): string {
 export function describeSize(bytes: number): string {
   return bytes >= 1024 ? `${formatSize(bytes)} (${bytes} bytes)` : formatSize(bytes);
 }
+
+const NOT_A_FILE_NAMES: Record<NotAFile, string> = {
+  folder: 'a folder',
+  FIFO: 'a named pipe (FIFO)',
+  socket: 'a socket',
+  device: 'a device',
+};
+
+/** Why a bounded read failed, for a message about the file: "is a folder, not an image file". */
+export function unreadReason(r: Exclude<BoundedRead, { ok: true }>, kind = 'a file'): string {
+  if (r.reason === 'not-a-file') return `is ${NOT_A_FILE_NAMES[r.kind]}, not ${kind}`;
+  if (r.reason === 'too-large') return `is ${describeSize(r.size)}, over the limit of ${formatSize(r.limit)}`;
+  return `cannot be read${r.code ? ` (${r.code})` : ''}`;
+}
+
+/** The text of a small file someone else named (a theme, a template), read as readBoundedFile reads; throws with the reason. */
+export function readBoundedText(file: string, limit: number, kind = 'a file'): string {
+  const r = readBoundedFile(file, limit);
+  if (!r.ok) throw new Error(unreadReason(r, kind));
+  return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(r.bytes);
+}
