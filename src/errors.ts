@@ -106,3 +106,9 @@ export function dedupeErrors<T extends { pointer: string; message: string; sourc
     return true;
   });
 }
+
+/** Errors in the order an editor shows them: by line, then column; errors without a position first, in their given order. */
+export function inFileOrder<T extends Pick<IssueError, 'line' | 'column'>>(errors: readonly T[]): T[] {
+  // Array.prototype.sort is stable: errors at one position keep the order they were found in.
+  return [...errors].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+}

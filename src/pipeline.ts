@@ -17,7 +17,7 @@ import { decodeIssueText, readIssueText } from './document/input-text.js';
 import type { ImageLimits } from './compose/images.js';
 import type { PagePng, PngOptions } from './raster/png.js';
 import type { Issue } from './document/types.js';
-import { IssueValidationError, themeError, type ErrorFiles, type IssueError } from './errors.js';
+import { inFileOrder, IssueValidationError, themeError, type ErrorFiles, type IssueError } from './errors.js';
 import type { SourceMap } from './json/source.js';
 import { checkOutput, writeAtomically } from './output.js';
 import { measureBlocks, paginate, type Breaker, type MeasureContext, type Paginated } from './layout/index.js';
@@ -245,13 +245,6 @@ export function pageModelOf(issue: Issue, theme: Theme, fonts: FontSet, options:
   const breaker = rememberBreaks(options.breaker ?? ((input) => breakParagraph({ ...input, hyphenation: theme.hyphenation }, fonts)));
   const { pages, outline } = paginateUntilStable(blocks, theme, breaker);
   return { pages, outline, info };
-}
-
-function inFileOrder(errors: IssueError[]): IssueError[] {
-  return errors
-    .map((e, i) => ({ e, i }))
-    .sort((a, b) => (a.e.line ?? 0) - (b.e.line ?? 0) || (a.e.column ?? 0) - (b.e.column ?? 0) || a.i - b.i)
-    .map(({ e }) => e);
 }
 
 function composeOptions(options: LayoutOptions, images: ReadonlyMap<string, Uint8Array> | undefined): ComposeOptions {

@@ -9,7 +9,7 @@ import type { Problem } from './problem.js';
 import { punctuationWarnings } from './punctuation.js';
 import { parseText } from '../json/source.js';
 import type { SourceMap } from '../json/source.js';
-import { dedupeErrors, type IssueError } from '../errors.js';
+import { dedupeErrors, inFileOrder, type IssueError } from '../errors.js';
 import type { Issue } from './types.js';
 
 export type ValidationResult =
@@ -66,13 +66,6 @@ function toIssueError(p: Pick<Problem, 'pointer' | 'message' | 'at'> & { severit
     out.column = column;
   }
   return out;
-}
-
-function sortByPosition(errors: IssueError[]): IssueError[] {
-  return errors
-    .map((e, i) => ({ e, i }))
-    .sort((a, b) => (a.e.line ?? 0) - (b.e.line ?? 0) || (a.e.column ?? 0) - (b.e.column ?? 0) || a.i - b.i)
-    .map(({ e }) => e);
 }
 
 function sortByDocument(problems: Problem[], value: unknown): Problem[] {
@@ -133,8 +126,8 @@ export function validateIssueSource(text: string): { result: ValidationResult; m
       return { result: { ok: false, errors: [{ ...toIssueError(problem), ...location }], warnings: [] } };
     }
     const checked = check(parsed.value);
-    const errors = sortByPosition([...parsed.problems, ...checked.errors].map((p) => toIssueError(p, parsed.map)));
-    const warnings = sortByPosition(checked.warnings.map((p) => toIssueError(p, parsed.map)));
+    const errors = inFileOrder([...parsed.problems, ...checked.errors].map((p) => toIssueError(p, parsed.map)));
+    const warnings = inFileOrder(checked.warnings.map((p) => toIssueError(p, parsed.map)));
     return { result: result(checked, errors, warnings), map: parsed.map };
   } catch (e) {
     return { result: internalFailure(e) };

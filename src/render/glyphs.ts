@@ -3,6 +3,7 @@
 // fontkit's layout() again, which could pick different glyphs than the ones measured; so the
 // glyph ids are registered with the embedded font by hand (subset, /W width, ToUnicode) and
 // shown with TJ, the justification going into TJ adjustments.
+import { compareSequences } from './order.js';
 import type * as fontkit from 'fontkit';
 import type { FontSet } from '../text/fonts.js';
 import type { Page } from '../layout/types.js';
@@ -97,13 +98,7 @@ export function includeGlyph(font: EmbeddedFont, glyphId: number, text: string, 
 
 /** Code-point order (not UTF-16 order, not locale order). */
 function compareText(a: string, b: string): number {
-  const x = codePointsOf(a);
-  const y = codePointsOf(b);
-  for (let i = 0; i < Math.min(x.length, y.length); i++) {
-    const d = (x[i] ?? 0) - (y[i] ?? 0);
-    if (d !== 0) return d;
-  }
-  return x.length - y.length;
+  return compareSequences(codePointsOf(a), codePointsOf(b));
 }
 
 /** Extra CIDs of a glyph per text, per embedded font (so per document). */

@@ -12,6 +12,7 @@
 // Why internals at all: @types/pdfkit lags behind 0.20 (no fontkit Font sources, no struct
 // options), and pdfkit has no public way to draw already-shaped glyph ids, to replace how a
 // font or the XMP is written, to sort the name tree by bytes, or to choose the file /ID.
+import { compareSequences } from './order.js';
 import PDFDocument from 'pdfkit';
 import type * as fontkit from 'fontkit';
 
@@ -246,13 +247,7 @@ export function nameTreeKeyBytes(key: string): Uint8Array {
 
 /** Order of name-tree keys as a PDF reader's binary search expects it: their written bytes. */
 export function compareNameTreeKeys(a: string, b: string): number {
-  const x = nameTreeKeyBytes(a);
-  const y = nameTreeKeyBytes(b);
-  for (let i = 0; i < Math.min(x.length, y.length); i++) {
-    const d = (x[i] ?? 0) - (y[i] ?? 0);
-    if (d !== 0) return d;
-  }
-  return x.length - y.length;
+  return compareSequences(nameTreeKeyBytes(a), nameTreeKeyBytes(b));
 }
 
 /**
