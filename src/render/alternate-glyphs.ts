@@ -9,6 +9,7 @@
 import type * as fontkit from 'fontkit';
 import { appendSubsetGlyph, fontFace, fontScale, overrideSubsetGlyphs, readSimpleGlyph, setCidText, setCidWidth } from './pdfkit-internals.js';
 import type { EmbeddedFont, SubsetGlyph } from './pdfkit-internals.js';
+import { faceData } from '../text/face-data.js';
 
 export interface Alternate {
   /** CID of the glyph with the real outline. */
@@ -62,10 +63,21 @@ export function alternateRecord(font: EmbeddedFont, gid: number, alt: Alternate)
   return { data, advance: Math.round(alt.advance), bearing: data.length ? new DataView(data.buffer).getInt16(2) : 0 };
 }
 
+/**
+ * The glyph's bounding box, font units: from its glyf header (xMin, yMin, xMax, yMax after
+ * numberOfContours) where the face's bytes are read, else from fontkit.
+ */
+function glyphBox(face: fontkit.Font, gid: number): { minX: number; minY: number; maxX: number; maxY: number } {
+  const bytes = faceData(face)?.glyphBytes(gid);
+  if (bytes === undefined || bytes === null) return face.getGlyph(gid).bbox;
+  if (bytes.length < 10) return { minX: Infinity, minY: Infinity, maxX: -Infinity, maxY: -Infinity };
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return { minX: view.getInt16(2), minY: view.getInt16(4), maxX: view.getInt16(6), maxY: view.getInt16(8) };
+}
+
 /** numberOfContours −1, the shifted bounding box, one component (XY offset in words). */
 export function compositeGlyph(font: EmbeddedFont, gid: number, alt: Alternate): Uint8Array {
-  const glyph = fontFace(font).getGlyph(gid);
-  const box = glyph.bbox;
+  const box = glyphBox(fontFace(font), gid);
   if (!Number.isFinite(box.minX) || box.maxX <= box.minX) return new Uint8Array(0); // no outline (a space)
   const out = new Uint8Array(18);
   const view = new DataView(out.buffer);

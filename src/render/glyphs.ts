@@ -10,6 +10,7 @@ import type { Page } from '../layout/types.js';
 import type { GlyphFragment, PositionedGlyph } from '../text/types.js';
 import { alternateGlyph, useSubsetWriter } from './alternate-glyphs.js';
 import { embedFont } from './embed-font.js';
+import { faceData } from '../text/face-data.js';
 import {
   cidText,
   cidWidth,
@@ -129,8 +130,10 @@ function glyphFit(font: EmbeddedFont, glyph: PositionedGlyph, size: number): Gly
   return { shift: Math.round(glyph.dx * toUnits), advance: Math.max(0, advance) };
 }
 
+// From the face's hmtx as read by the loader: fontkit's getGlyph() would make (and keep) a glyph
+// object without its characters, which its layout then hands back for those characters.
 function naturalWidth(font: fontkit.Font, glyphId: number): number {
-  return font.getGlyph(glyphId).advanceWidth;
+  return faceData(font)?.advance(glyphId) ?? font.getGlyph(glyphId).advanceWidth;
 }
 
 function codePointsOf(text: string): number[] {

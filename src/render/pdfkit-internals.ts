@@ -15,6 +15,7 @@
 import { compareSequences } from './order.js';
 import PDFDocument from 'pdfkit';
 import type * as fontkit from 'fontkit';
+import { faceData } from '../text/face-data.js';
 
 // ---------------------------------------------------------------------------------------------
 // The public surface the other render files use.
@@ -549,20 +550,29 @@ export function faceTables(face: fontkit.Font): FaceTables {
  * objects decode the outline, which is what this avoids.
  */
 export function readSimpleGlyph(face: fontkit.Font, gid: number): SubsetGlyph | null {
+  // The face's bytes as the loader read them: no fontkit table decoded (its loca and hmtx are
+  // 30,000 objects each in a full CJK face) and no fontkit glyph object made.
+  const data = faceData(face);
   const font = face as unknown as TtfFontInternals;
-  const stream = font._variationProcessor ? null : font._getTableStream('glyf');
+  if (font._variationProcessor) return null;
+  if (data) {
+    const bytes = data.glyphBytes(gid);
+    if (!bytes || (bytes.length >= 2 && ((bytes[0]! << 8) | bytes[1]!) & 0x8000)) return null;
+    return { data: bytes, advance: data.advance(gid), bearing: data.bearing(gid) };
+  }
+  const stream = font._getTableStream('glyf');
   const start = font.loca?.offsets[gid];
   const end = font.loca?.offsets[gid + 1];
   if (!stream || start === undefined || end === undefined) return null;
   stream.pos += start;
-  const data = new Uint8Array(stream.readBuffer(end - start));
-  const composite = data.length >= 2 && new DataView(data.buffer, data.byteOffset).getInt16(0) < 0;
+  const raw = new Uint8Array(stream.readBuffer(end - start));
+  const composite = raw.length >= 2 && new DataView(raw.buffer, raw.byteOffset).getInt16(0) < 0;
   if (composite) return null;
   const { metrics, bearings } = font.hmtx;
   const m = gid < metrics.length ? metrics.get(gid) : undefined;
   const last = metrics.get(metrics.length - 1);
   return {
-    data,
+    data: raw,
     advance: m ? m.advance : (last?.advance ?? 0),
     bearing: m ? m.bearing : (bearings.get(gid - metrics.length) ?? 0),
   };

@@ -9,6 +9,7 @@ const MAX_FALLBACK_FONT_BYTES = 64 * 1024 * 1024;
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import * as fontkit from 'fontkit';
+import { registerFaceData } from './face-data.js';
 
 /** A face id is its file name without extension: 'NotoSerifSC-Regular'. */
 export interface FontSet {
@@ -41,8 +42,10 @@ export function loadFonts(dir: string = bundledFontDir, files: readonly string[]
   if (cached) return cached;
   const faces = new Map<string, fontkit.Font>();
   for (const file of files) {
-    const font = fontkit.create(readFileSync(path.join(dir, file)));
+    const bytes = readFileSync(path.join(dir, file));
+    const font = fontkit.create(bytes);
     if (!('layout' in font)) throw new Error(`${file} is a font collection; bundle single faces only`);
+    registerFaceData(font as fontkit.Font, bytes);
     faces.set(path.basename(file).replace(/\.(ttf|otf)$/i, ''), font as fontkit.Font);
   }
   const set: FontSet = { dir: path.resolve(dir), faces };
@@ -80,6 +83,7 @@ function openFallback(face: FallbackFont, index: number): { id: string; font: fo
     }
     if (!('layout' in opened)) throw new Error(`fallback font ${index + 1} is a font collection; give a single face`);
     font = opened as fontkit.Font;
+    registerFaceData(font, bytes);
     byContent.set(hash, font);
   }
   return { id, font };

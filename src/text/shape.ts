@@ -4,6 +4,7 @@
 // (fonts.md §2, §7), so what is measured here is exactly what the PDF writer draws.
 import type * as fontkit from 'fontkit';
 import type { FontSet } from './fonts.js';
+import { faceData } from './face-data.js';
 import type { StyledRun } from './types.js';
 import type { ErrorInit } from '../errors.js';
 import { GlyphMissingError, missingGlyphMessage } from './errors.js';
@@ -65,11 +66,35 @@ const shapeCache = new WeakMap<fontkit.Font, ShapeCache>();
  */
 const CACHE_GLYPHS = 25_000;
 
+// A run of glyphs that no lookup can act on (plain-glyphs.ts) is its cmap glyphs at their
+// advances: read from the face's bytes, without fontkit. In the bundled faces that is every
+// ideograph and most full-width marks and digits; Latin letters (kerned) and the marks with
+// ZHS forms (、，。 under locl) or ligatures (—— under liga) still go through fontkit.
+function plainUnits(font: fontkit.Font, text: string, script: 'hani' | 'latn'): ShapedGlyphUnits[] | undefined {
+  const data = faceData(font);
+  const triggers = data?.triggers(script, 'ZHS ');
+  if (!data || !triggers) return undefined;
+  const out: ShapedGlyphUnits[] = [];
+  for (const ch of text) {
+    const cp = ch.codePointAt(0)!;
+    const id = data.glyphId(cp);
+    // fontkit zeroes marks' advances and hides default-ignorable characters (and a variation
+    // selector changes the cmap glyph of the one before it): those runs are left to it.
+    if (id === 0 || triggers[id] === 1 || UNPLAIN.test(ch)) return undefined;
+    const advance = data.advance(id);
+    out.push({ id, advance, nominal: advance, dx: 0, dy: 0, length: ch.length });
+  }
+  return out;
+}
+
+const UNPLAIN = /[\p{M}\p{Default_Ignorable_Code_Point}]/u;
+
 // Ideographs shape alone: in the bundled faces no feature under hani/ZHS joins, moves or
 // substitutes an ideograph by context (tests/text/ideographs.test.ts checks whole strings
 // against per-character shaping), so a run of them is set from a per-character table and
 // fontkit's GSUB/GPOS machinery runs once per character per process instead of once per
-// new sentence. Bounded by the face's ideographs.
+// new sentence. Bounded by the face's ideographs. Only for a face whose bytes are not read
+// here (plainUnits covers the others).
 const ideographCache = new WeakMap<fontkit.Font, Map<string, ShapedGlyphUnits>>();
 
 // Han only: kana and hangul (also 'ideographic' to the breaker) are not covered by that check.
@@ -80,6 +105,8 @@ function onlyIdeographs(text: string): boolean {
 }
 
 function shapeIdeographs(font: fontkit.Font, text: string): ShapedGlyphUnits[] {
+  const plain = plainUnits(font, text, 'hani');
+  if (plain) return plain;
   let table = ideographCache.get(font);
   if (!table) ideographCache.set(font, (table = new Map()));
   const out: ShapedGlyphUnits[] = [];
@@ -100,11 +127,12 @@ function shapeIdeographs(font: fontkit.Font, text: string): ShapedGlyphUnits[] {
 const HAN_RUNS = /[\p{Script=Han}〇]+|[^\p{Script=Han}〇]+/gu;
 
 function shapeUnits(font: fontkit.Font, text: string, script: Script): ShapedGlyphUnits[] {
-  if (script !== 'hani') return shapeCached(font, text, script);
+  if (script === 'mark') return shapeCached(font, text, script);
+  if (script === 'latn') return plainUnits(font, text, script) ?? shapeCached(font, text, script);
   if (onlyIdeographs(text)) return shapeIdeographs(font, text);
   const out: ShapedGlyphUnits[] = [];
   for (const [part] of text.matchAll(HAN_RUNS)) {
-    const units = onlyIdeographs(part) ? shapeIdeographs(font, part) : shapeCached(font, part, script);
+    const units = onlyIdeographs(part) ? shapeIdeographs(font, part) : plainUnits(font, part, script) ?? shapeCached(font, part, script);
     for (const u of units) out.push(u);
   }
   return out;
@@ -142,10 +170,17 @@ function shapeWithFontkit(font: fontkit.Font, text: string, script: Script): Sha
   const run = layout(font, text, script);
   const out: ShapedGlyphUnits[] = [];
   let consumed = 0;
+  // One glyph per character: glyph i is character i. Only otherwise (a ligature, a
+  // decomposition) do the glyphs' codePoints say what each stands for. fontkit keeps one glyph
+  // object per id with the characters it was first made for, none when it was made by id
+  // (getGlyph), so those can be another text's: the output must not depend on what the
+  // process shaped or drew before.
+  const chars = Array.from(text);
+  const oneToOne = chars.length === run.glyphs.length;
   for (let i = 0; i < run.glyphs.length; i++) {
     const g = run.glyphs[i]!;
     const p = run.positions[i]!;
-    const length = g.codePoints.reduce((n, cp) => n + (cp > 0xffff ? 2 : 1), 0);
+    const length = oneToOne ? chars[i]!.length : g.codePoints.reduce((n, cp) => n + (cp > 0xffff ? 2 : 1), 0);
     consumed += length;
     out.push({ id: g.id, advance: p.xAdvance, nominal: g.advanceWidth, dx: p.xOffset, dy: p.yOffset, length });
   }
@@ -169,7 +204,9 @@ function faceFor(ch: string, faces: readonly string[], fonts: FontSet): string |
   const cp = ch.codePointAt(0) ?? 0;
   for (const id of faces) {
     const font = fonts.faces.get(id);
-    if (font && font.hasGlyphForCodePoint(cp)) return id;
+    if (!font) continue;
+    const data = faceData(font);
+    if (data ? data.glyphId(cp) !== 0 : font.hasGlyphForCodePoint(cp)) return id;
   }
   return undefined;
 }
