@@ -367,7 +367,7 @@ export function encodeSubset(font: EmbeddedFont): Uint8Array {
   const template = subsetTemplate(face);
   if (!template) return inner.subset.encode();
   const subset = inner.subset;
-  const version = face.loca?.version ?? 0;
+  const version = faceData(inner.font)?.indexToLocFormat ?? face.loca?.version ?? 0;
   // fontkit's encode(), up to the tables: every glyph, components appended as they come.
   subset.glyf = [];
   subset.offset = 0;
@@ -379,13 +379,13 @@ export function encodeSubset(font: EmbeddedFont): Uint8Array {
   const tables = template.order.map((tag): Uint8Array => {
     switch (tag) {
       case 'hhea': {
-        const t = template.tables.get(tag)!.slice();
-        new DataView(t.buffer).setUint16(34, hmtx.metrics.length); // numberOfMetrics
+        const t = new Uint8Array(template.tables.get(tag)!); // a copy (a Buffer's slice() is a view)
+        new DataView(t.buffer, t.byteOffset).setUint16(34, hmtx.metrics.length); // numberOfMetrics
         return t;
       }
       case 'maxp': {
-        const t = template.tables.get(tag)!.slice();
-        new DataView(t.buffer).setUint16(4, glyf.length); // numGlyphs
+        const t = new Uint8Array(template.tables.get(tag)!);
+        new DataView(t.buffer, t.byteOffset).setUint16(4, glyf.length); // numGlyphs
         return t;
       }
       case 'loca': {
@@ -455,13 +455,32 @@ interface SubsetTemplate {
 
 const templates = new WeakMap<object, SubsetTemplate | null>();
 
-/** The tables of a one-glyph subset that fontkit encoded itself; null for a face this writer does not know. */
+/** The tables fontkit's TTFSubset writes, in its order (fontkit src/subset/TTFSubset.js). */
+const SUBSET_TABLES = ['head', 'hhea', 'loca', 'maxp', 'cvt ', 'prep', 'glyf', 'hmtx', 'fpgm'];
+const REQUIRED_TABLES = ['head', 'hhea', 'loca', 'maxp', 'glyf', 'hmtx'];
+
+/**
+ * The tables a subset takes from its face unchanged (head, cvt, prep, fpgm) or with one count
+ * (hhea, maxp), as fontkit writes them: straight from the face's bytes where they are read
+ * (fontkit re-encodes the decoded tables field by field, which gives those same bytes:
+ * tests/render/subset-writer.test.ts), else from a one-glyph subset that fontkit encoded
+ * itself. null for a face this writer does not know.
+ */
 function subsetTemplate(face: TtfFontInternals): SubsetTemplate | null {
   let t = templates.get(face);
   if (t !== undefined) return t;
   t = null;
   try {
-    if (!face._variationProcessor && typeof face.createSubset === 'function') {
+    const data = faceData(face as unknown as fontkit.Font);
+    if (face._variationProcessor) {
+      t = null;
+    } else if (data) {
+      const order = SUBSET_TABLES.filter((tag) => data.tables.has(tag));
+      const known = ['cff ', 'CFF ', 'CFF2'].every((tag) => !data.tables.has(tag));
+      if (known && REQUIRED_TABLES.every((tag) => order.includes(tag))) {
+        t = { order, tables: new Map(order.map((tag) => [tag, data.tableBytes(tag)!])) };
+      }
+    } else if (typeof face.createSubset === 'function') {
       const bytes = face.createSubset().encode();
       const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
       const order: string[] = [];
@@ -474,8 +493,7 @@ function subsetTemplate(face: TtfFontInternals): SubsetTemplate | null {
         order.push(tag);
         tables.set(tag, bytes.slice(start, start + view.getUint32(entry + 12)));
       }
-      const known = ['head', 'hhea', 'loca', 'maxp', 'cvt ', 'prep', 'glyf', 'hmtx', 'fpgm'];
-      if (order.every((tag) => known.includes(tag)) && ['head', 'hhea', 'loca', 'maxp', 'glyf', 'hmtx'].every((tag) => tables.has(tag))) t = { order, tables };
+      if (order.every((tag) => SUBSET_TABLES.includes(tag)) && REQUIRED_TABLES.every((tag) => tables.has(tag))) t = { order, tables };
     }
   } catch {
     t = null;
@@ -654,6 +672,16 @@ export function missingInternals(target: unknown, probes: readonly Probe[], pref
 }
 
 const checkedFaces = new WeakSet<fontkit.Font>();
+let documentChecked = false;
+
+/**
+ * What this module reaches on a face: with its bytes read by text/face-data.ts, glyph records
+ * and metrics come from there and fontkit's loca/hmtx are never touched (probing them would
+ * decode them: 30,000 entries each in a full CJK face).
+ */
+function faceProbes(face: fontkit.Font): readonly Probe[] {
+  return faceData(face) ? FACE_PROBES.filter(([name]) => !/^(_getTableStream|loca|hmtx)/.test(name)) : FACE_PROBES;
+}
 
 /**
  * Probes a fresh PDFDocument, the EmbeddedFont pdfkit makes of `face`, that font's subset
@@ -662,6 +690,11 @@ const checkedFaces = new WeakSet<fontkit.Font>();
  * there. Writes nothing anywhere (the probe document is never ended).
  */
 export function checkInternals(face: fontkit.Font): string[] {
+  return [...checkDocumentInternals(face), ...missingInternals(face, faceProbes(face), 'TTFFont')];
+}
+
+/** The document, embedded-font and subset-encode probes of checkInternals, with `face` embedded. */
+function checkDocumentInternals(face: fontkit.Font): string[] {
   const missing: string[] = [];
   let doc: unknown;
   try {
@@ -675,7 +708,6 @@ export function checkInternals(face: fontkit.Font): string[] {
   if (at(doc, ['subset']) !== 2) missing.push("PDFDocument.subset (2 for the 'PDF/A-2b' option)");
   const font = at(doc, ['_font']);
   missing.push(...missingInternals(font, EMBEDDED_FONT_PROBES, 'EmbeddedFont'));
-  missing.push(...missingInternals(face, FACE_PROBES, 'TTFFont'));
   const subset = at(font, ['subset']) as Partial<TtfSubsetInternals> | undefined;
   if (subset && typeof subset._addGlyph === 'function' && typeof subset.encode === 'function' && typeof subset.includeGlyph === 'function') {
     const addGlyph = subset._addGlyph.bind(subset);
@@ -697,14 +729,26 @@ export function checkInternals(face: fontkit.Font): string[] {
   return missing;
 }
 
-/** checkInternals() once per face; throws naming every missing internal. */
-export function assertInternals(face: fontkit.Font): void {
-  if (checkedFaces.has(face)) return;
-  const missing = checkInternals(face);
+/**
+ * checkInternals() for the faces of a render: the document and subset probes once per process
+ * (they are pdfkit's and fontkit's classes, the same for every TrueType face; the face with the
+ * fewest glyphs is embedded for it, as the subset encoder decodes the whole loca), the face
+ * probes once per face. Throws naming every missing internal.
+ */
+export function assertInternals(faces: Iterable<fontkit.Font>): void {
+  const unchecked = [...faces].filter((face) => !checkedFaces.has(face));
+  if (unchecked.length === 0) return;
+  const missing: string[] = [];
+  if (!documentChecked) {
+    const probe = unchecked.reduce((a, b) => (b.numGlyphs < a.numGlyphs ? b : a));
+    missing.push(...checkDocumentInternals(probe));
+  }
+  for (const face of unchecked) missing.push(...missingInternals(face, faceProbes(face), 'TTFFont'));
   if (missing.length) {
     throw new Error(
-      `render: pdfkit/fontkit internals this renderer relies on are missing (was pdfkit or fontkit upgraded? src/render/pdfkit-internals.ts): ${missing.join(', ')}`,
+      `render: pdfkit/fontkit internals this renderer relies on are missing (was pdfkit or fontkit upgraded? src/render/pdfkit-internals.ts): ${[...new Set(missing)].join(', ')}`,
     );
   }
-  checkedFaces.add(face);
+  documentChecked = true;
+  for (const face of unchecked) checkedFaces.add(face);
 }

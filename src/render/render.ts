@@ -58,7 +58,7 @@ function openDocument(model: PageModel, fonts: FontSet, options: RenderOptions):
   const anyFace = fonts.faces.values().next().value;
   if (!anyFace) throw new Error('render: the font set is empty');
   // An upgraded pdfkit or fontkit that lacks an internal fails here, by name, not deep inside doc.end().
-  for (const face of fonts.faces.values()) assertInternals(face);
+  assertInternals(fonts.faces.values());
   const date = issueDate(model.info.date);
   const info = documentInfo(model.info, options.version, date);
   const pdfkitOptions: PdfkitDocumentOptions = {

@@ -24,6 +24,10 @@ export interface FaceData {
   advance(gid: number): number;
   /** hmtx left side bearing, font units. */
   bearing(gid: number): number;
+  /** head.indexToLocFormat: 0 for 16-bit loca offsets (halved), 1 for 32-bit ones. */
+  readonly indexToLocFormat: number;
+  /** A table's bytes as they are in the file. */
+  tableBytes(tag: string): Uint8Array | undefined;
   /** The glyph's bytes in glyf (empty for a glyph without outline); null without glyf/loca. */
   glyphBytes(gid: number): Uint8Array | null;
   /**
@@ -46,7 +50,10 @@ export function faceData(font: fontkit.Font): FaceData | undefined {
   return registry.get(font);
 }
 
-export function readFaceData(bytes: Uint8Array): FaceData | undefined {
+export function readFaceData(file: Uint8Array): FaceData | undefined {
+  // A plain Uint8Array over the same memory: the views handed out must not be Buffers, whose
+  // slice() shares memory (a caller that patches a "copy" would patch the face).
+  const bytes = new Uint8Array(file.buffer, file.byteOffset, file.byteLength);
   if (bytes.byteLength < 12) return undefined;
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const u16 = (at: number): number => view.getUint16(at);
@@ -97,7 +104,12 @@ export function readFaceData(bytes: Uint8Array): FaceData | undefined {
     if (!triggerMaps.has(key)) triggerMaps.set(key, triggerGlyphs(view, tables, numGlyphs, script, language));
     return triggerMaps.get(key);
   };
-  return { tables, numGlyphs, unitsPerEm, glyphId, advance, bearing, glyphBytes, triggers };
+  const tableBytes = (tag: string): Uint8Array | undefined => {
+    const t = tables.get(tag);
+    return t && bytes.subarray(t.offset, t.offset + t.length);
+  };
+  const indexToLocFormat = longOffsets ? 1 : 0;
+  return { tables, numGlyphs, unitsPerEm, glyphId, advance, bearing, indexToLocFormat, tableBytes, glyphBytes, triggers };
 }
 
 /**
