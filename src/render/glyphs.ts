@@ -9,7 +9,8 @@ import type { FontSet } from '../text/fonts.js';
 import type { Page } from '../layout/types.js';
 import type { GlyphFragment, PositionedGlyph } from '../text/types.js';
 import { alternateGlyph, useSubsetWriter } from './alternate-glyphs.js';
-import { embedFont } from './embed-font.js';
+import { compressProgram, embedFont } from './embed-font.js';
+import type { CompressedProgram } from './embed-font.js';
 import { faceData } from '../text/face-data.js';
 import {
   cidText,
@@ -29,6 +30,7 @@ import type { EmbeddedFont, PdfkitDocument } from './pdfkit-internals.js';
 /** Faces of one document: each registered once with pdfkit, keyed by face id. */
 export class DocumentFonts {
   private readonly embedded = new Map<string, EmbeddedFont>();
+  private readonly programs = new Map<EmbeddedFont, CompressedProgram>();
 
   constructor(
     private readonly doc: PdfkitDocument,
@@ -45,7 +47,7 @@ export class DocumentFonts {
     this.doc.registerFont(id, font);
     this.doc.font(id);
     const embedded = currentEmbeddedFont(this.doc);
-    replaceFontEmbedding(embedded, () => embedFont(this.doc, embedded));
+    replaceFontEmbedding(embedded, () => embedFont(this.doc, embedded, this.programs.get(embedded)));
     useSubsetWriter(embedded);
     this.embedded.set(id, embedded);
     return embedded;
@@ -73,9 +75,32 @@ export class DocumentFonts {
     }
     for (const [face, glyphs] of byFace) {
       const font = this.face(face);
-      const sorted = [...glyphs.values()].sort((a, b) => compareText(a.text, b.text) || a.id - b.id);
-      for (const g of sorted) includeGlyph(font, g.id, g.text);
+      const keyed = [...glyphs.values()].map((g) => ({ ...g, cps: codePointsOf(g.text) }));
+      keyed.sort((a, b) => compareSequences(a.cps, b.cps) || a.id - b.id);
+      for (const g of keyed) includeGlyph(font, g.id, g.text);
     }
+    // Then the alternates (glyphs drawn narrower or shifted), in the order drawing meets them,
+    // so that drawing finds every CID made and the subsets are complete before it starts.
+    for (const page of pages) {
+      for (const item of page.items) {
+        if (item.kind !== 'line') continue;
+        for (const fragment of item.line.fragments) {
+          if (fragment.glyphs.length === 0) continue;
+          const font = this.face(fragment.face);
+          for (const glyph of fragment.glyphs) includeGlyph(font, glyph.id, glyph.text, glyphFit(font, glyph, fragment.size));
+        }
+      }
+    }
+  }
+
+  /**
+   * Deflates every face's font program on the thread pool, after reserve() (so while the
+   * pages are drawn); embedding then takes the bytes instead of deflating them itself.
+   */
+  async compressPrograms(): Promise<void> {
+    const fonts = [...this.embedded.values()];
+    const programs = await Promise.all(fonts.map(compressProgram));
+    fonts.forEach((font, i) => this.programs.set(font, programs[i]!));
   }
 }
 
@@ -95,11 +120,6 @@ export function includeGlyph(font: EmbeddedFont, glyphId: number, text: string, 
   if (sameText && fit === undefined) return cid;
   const natural = naturalWidth(fontFace(font), glyphId);
   return alternateGlyph(font, glyphId, cid, cps, fit?.shift ?? 0, fit?.advance ?? natural);
-}
-
-/** Code-point order (not UTF-16 order, not locale order). */
-function compareText(a: string, b: string): number {
-  return compareSequences(codePointsOf(a), codePointsOf(b));
 }
 
 /** Extra CIDs of a glyph per text, per embedded font (so per document). */

@@ -335,6 +335,11 @@ export function fontDictionary(font: EmbeddedFont): PdfkitRef {
   return fontInside(font).ref();
 }
 
+/** How many glyphs (CIDs) the font's subset has so far. Reaches: `font.subset.glyphs`. */
+export function subsetGlyphCount(font: EmbeddedFont): number {
+  return fontInside(font).subset.glyphs.length;
+}
+
 /** The glyph's CID in the subset, adding it on first use. Reaches: `font.subset` (fontkit's createSubset() is public, pdfkit's is not). */
 export function includeSubsetGlyph(font: EmbeddedFont, glyphId: number): number {
   return fontInside(font).subset.includeGlyph(glyphId);

@@ -25,32 +25,29 @@ export interface RenderOptions {
 }
 
 /** Draw a page model. Same model, fonts and options → the same bytes, on any machine, any day. */
-export function renderPages(model: PageModel, fonts: FontSet, options: RenderOptions): Promise<Uint8Array> {
-  return new Promise<Uint8Array>((resolve, reject) => {
-    try {
-      const doc = openDocument(model, fonts, options);
-      const chunks: Uint8Array[] = [];
-      doc.on('data', (chunk) => chunks.push(chunk));
-      doc.on('error', reject);
-      doc.on('end', () => {
-        try {
-          const all = packObjects(Buffer.concat(chunks));
-          resolve(new Uint8Array(all.buffer, all.byteOffset, all.byteLength));
-        } catch (err) {
-          reject(err);
-        }
-      });
-      const faces = new DocumentFonts(doc, fonts);
-      faces.reserve(model.pages);
-      const marker: Marker = options.tagged ? new StructureMarker(doc, model.info.lang) : untaggedMarker();
-      for (const page of model.pages) drawPage(doc, page, faces, marker);
-      addOutline(doc.outline, model.outline, model.pages);
-      marker.end();
-      doc.end();
-    } catch (err) {
-      reject(err);
-    }
+export async function renderPages(model: PageModel, fonts: FontSet, options: RenderOptions): Promise<Uint8Array> {
+  const doc = openDocument(model, fonts, options);
+  const chunks: Uint8Array[] = [];
+  const ended = new Promise<void>((resolve, reject) => {
+    doc.on('data', (chunk) => chunks.push(chunk));
+    doc.on('error', reject);
+    doc.on('end', resolve);
   });
+  const faces = new DocumentFonts(doc, fonts);
+  faces.reserve(model.pages);
+  // The font programs deflate on the thread pool while this thread draws.
+  const programs = faces.compressPrograms();
+  // Drawing does not wait for the programs; a throw here must not leave their rejection unheard.
+  programs.catch(() => undefined);
+  const marker: Marker = options.tagged ? new StructureMarker(doc, model.info.lang) : untaggedMarker();
+  for (const page of model.pages) drawPage(doc, page, faces, marker);
+  addOutline(doc.outline, model.outline, model.pages);
+  marker.end();
+  await programs;
+  doc.end();
+  await ended;
+  const all = packObjects(Buffer.concat(chunks));
+  return new Uint8Array(all.buffer, all.byteOffset, all.byteLength);
 }
 
 function openDocument(model: PageModel, fonts: FontSet, options: RenderOptions): PdfkitDocument {
