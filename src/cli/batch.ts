@@ -7,6 +7,25 @@ import { fileURLToPath } from 'node:url';
 import { buildOne } from './build-one.js';
 import type { BuildJob, BuildOutcome } from './build-one.js';
 
+/**
+ * Jobs a thread holds at once. A build is CPU work with waits at its end (the font programs
+ * deflating on the thread pool, the output written and flushed); with a second job in hand a
+ * thread lays that one out during the first one's waits instead of idling. Measured on 60
+ * issues, interleaved: 3.96 s against 4.20 (two workers), 3.05 against 3.34 (one thread).
+ */
+const IN_FLIGHT = 2;
+
+/** A job for a worker thread, with its place in the batch. */
+export interface WorkerJob {
+  index: number;
+  job: BuildJob;
+}
+
+export interface WorkerOutcome {
+  index: number;
+  outcome: BuildOutcome;
+}
+
 export async function buildMany(
   jobs: BuildJob[],
   threads: number = availableParallelism(),
@@ -18,45 +37,51 @@ export async function buildMany(
     results[i] = outcome;
     onDone(outcome, ++done);
   };
+  let next = 0;
+  const take = (): number | undefined => (next < jobs.length ? next++ : undefined);
   const workerUrl = new URL('./build-worker.js', import.meta.url);
   // Run from the TypeScript sources (tests, tsx) there is no compiled worker to start: build in this thread.
-  const count = existsSync(fileURLToPath(workerUrl)) ? Math.max(1, Math.min(threads, jobs.length)) : 1;
-  if (count === 1) {
-    for (const [i, job] of jobs.entries()) finish(i, await buildOne(job));
-    return results;
+  const count = existsSync(fileURLToPath(workerUrl)) ? Math.max(1, Math.min(threads, Math.ceil(jobs.length / IN_FLIGHT))) : 1;
+  if (count > 1) {
+    await Promise.all(Array.from({ length: count }, () => runWorker(workerUrl, jobs, take, finish)));
   }
-  let next = 0;
+  // In this thread: the whole batch for one thread, or what is left if every worker died.
   await Promise.all(
-    Array.from({ length: count }, () => new Promise<void>((resolve) => {
-      const worker = new Worker(workerUrl);
-      let current = -1;
-      const feed = (): void => {
-        if (next >= jobs.length) {
-          worker.postMessage(null);
-          return;
-        }
-        current = next++;
-        worker.postMessage(jobs[current]);
-      };
-      worker.on('message', (outcome: BuildOutcome) => {
-        finish(current, outcome);
-        feed();
-      });
-      worker.on('error', (err) => {
-        // A crashed worker fails only the issue it held; the queue drains through the others.
-        const job = jobs[current];
-        if (job && results[current] === undefined) {
-          finish(current, { ok: false, input: job.input, diagnostics: [{ file: job.input, severity: 'error', message: `internal error: ${err.message}` }] });
-        }
-      });
-      worker.on('exit', () => resolve());
-      feed();
-    })),
+    Array.from({ length: IN_FLIGHT }, async () => {
+      for (let i = take(); i !== undefined; i = take()) finish(i, await buildOne(jobs[i]!));
+    }),
   );
-  // Only reached with work left if every worker died: finish it in this thread.
-  while (next < jobs.length) {
-    const i = next++;
-    finish(i, await buildOne(jobs[i]!));
-  }
   return results;
+}
+
+/** One worker thread taking jobs from the queue, IN_FLIGHT at a time, until it is empty. */
+function runWorker(url: URL, jobs: readonly BuildJob[], take: () => number | undefined, finish: (i: number, outcome: BuildOutcome) => void): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const worker = new Worker(url);
+    const held = new Set<number>();
+    const feed = (): void => {
+      const index = take();
+      if (index === undefined) {
+        if (held.size === 0) worker.postMessage(null);
+        return;
+      }
+      held.add(index);
+      worker.postMessage({ index, job: jobs[index]! } satisfies WorkerJob);
+    };
+    worker.on('message', ({ index, outcome }: WorkerOutcome) => {
+      held.delete(index);
+      finish(index, outcome);
+      feed();
+    });
+    worker.on('error', (err) => {
+      // A crashed worker fails the issues it held (at most IN_FLIGHT); the queue drains through the others.
+      for (const index of held) {
+        const job = jobs[index]!;
+        finish(index, { ok: false, input: job.input, diagnostics: [{ file: job.input, severity: 'error', message: `internal error: ${err.message}` }] });
+      }
+      held.clear();
+    });
+    worker.on('exit', () => resolve());
+    for (let i = 0; i < IN_FLIGHT; i++) feed();
+  });
 }

@@ -27,10 +27,21 @@ import {
 } from './pdfkit-internals.js';
 import type { EmbeddedFont, PdfkitDocument } from './pdfkit-internals.js';
 
+interface Placement {
+  glyph: PositionedGlyph;
+  cid: number;
+  fit: GlyphFit | undefined;
+}
+
 /** Faces of one document: each registered once with pdfkit, keyed by face id. */
 export class DocumentFonts {
   private readonly embedded = new Map<string, EmbeddedFont>();
   private readonly programs = new Map<EmbeddedFont, CompressedProgram>();
+  // In the order drawing meets the glyphs (a Map keyed by ~6,000 glyph objects cost more
+  // than the lookups it saved); each entry names its glyph, so a draw out of that order
+  // computes its own instead of taking another glyph's.
+  private readonly placements: Placement[] = [];
+  private drawn = 0;
 
   constructor(
     private readonly doc: PdfkitDocument,
@@ -61,7 +72,8 @@ export class DocumentFonts {
    * ToUnicode CMap use ranges.
    */
   reserve(pages: readonly Page[]): void {
-    const byFace = new Map<string, Map<string, { id: number; text: string }>>();
+    // Per face: each glyph id with the texts it stands for (nearly always one).
+    const byFace = new Map<string, Map<number, string[]>>();
     for (const page of pages) {
       for (const item of page.items) {
         if (item.kind !== 'line') continue;
@@ -69,13 +81,18 @@ export class DocumentFonts {
           if (fragment.glyphs.length === 0) continue;
           let glyphs = byFace.get(fragment.face);
           if (!glyphs) byFace.set(fragment.face, (glyphs = new Map()));
-          for (const g of fragment.glyphs) glyphs.set(`${g.id}\u0000${g.text}`, { id: g.id, text: g.text });
+          for (const g of fragment.glyphs) {
+            const texts = glyphs.get(g.id);
+            if (!texts) glyphs.set(g.id, [g.text]);
+            else if (!texts.includes(g.text)) texts.push(g.text);
+          }
         }
       }
     }
     for (const [face, glyphs] of byFace) {
       const font = this.face(face);
-      const keyed = [...glyphs.values()].map((g) => ({ ...g, cps: codePointsOf(g.text) }));
+      const keyed: { id: number; text: string; cps: number[] }[] = [];
+      for (const [id, texts] of glyphs) for (const text of texts) keyed.push({ id, text, cps: codePointsOf(text) });
       keyed.sort((a, b) => compareSequences(a.cps, b.cps) || a.id - b.id);
       for (const g of keyed) includeGlyph(font, g.id, g.text);
     }
@@ -87,10 +104,21 @@ export class DocumentFonts {
         for (const fragment of item.line.fragments) {
           if (fragment.glyphs.length === 0) continue;
           const font = this.face(fragment.face);
-          for (const glyph of fragment.glyphs) includeGlyph(font, glyph.id, glyph.text, glyphFit(font, glyph, fragment.size));
+          for (const glyph of fragment.glyphs) {
+            const fit = glyphFit(font, glyph, fragment.size);
+            this.placements.push({ glyph, cid: includeGlyph(font, glyph.id, glyph.text, fit), fit });
+          }
         }
       }
     }
+  }
+
+  /** The CID and fit reserve() gave this glyph of the page model, asked in drawing order. */
+  placement(glyph: PositionedGlyph): Placement | undefined {
+    const next = this.placements[this.drawn];
+    if (next?.glyph !== glyph) return undefined;
+    this.drawn++;
+    return next;
   }
 
   /**
@@ -112,21 +140,24 @@ export class DocumentFonts {
  */
 export function includeGlyph(font: EmbeddedFont, glyphId: number, text: string, fit?: GlyphFit): number {
   const cid = includeSubsetGlyph(font, glyphId);
-  if (cidWidth(font, cid) == null) setCidWidth(font, cid, naturalWidth(fontFace(font), glyphId) * fontScale(font));
-  const cps = codePointsOf(text);
-  const mapped = cidText(font, cid);
-  if (mapped == null) setCidText(font, cid, cps);
-  const sameText = mapped == null || sameCodePoints(mapped, cps);
-  if (sameText && fit === undefined) return cid;
+  let texts = cidTexts.get(font);
+  if (!texts) cidTexts.set(font, (texts = []));
+  const known = texts[cid];
+  if (known === undefined) {
+    texts[cid] = text;
+    if (cidWidth(font, cid) == null) setCidWidth(font, cid, naturalWidth(fontFace(font), glyphId) * fontScale(font));
+    if (cidText(font, cid) == null) setCidText(font, cid, codePointsOf(text));
+  }
+  // Called for every glyph drawn (twice: reserve, then drawing): strings compare without
+  // building code-point arrays.
+  if ((known === undefined || known === text) && fit === undefined) return cid;
   const natural = naturalWidth(fontFace(font), glyphId);
-  return alternateGlyph(font, glyphId, cid, cps, fit?.shift ?? 0, fit?.advance ?? natural);
+  return alternateGlyph(font, glyphId, cid, codePointsOf(text), fit?.shift ?? 0, fit?.advance ?? natural);
 }
 
-/** Extra CIDs of a glyph per text, per embedded font (so per document). */
+/** The text each base CID was first registered for, per embedded font (so per document). */
+const cidTexts = new WeakMap<EmbeddedFont, string[]>();
 
-function sameCodePoints(a: readonly number[], b: readonly number[]): boolean {
-  return a.length === b.length && a.every((v, i) => v === b[i]);
-}
 
 /** A glyph drawn narrower than the font's advance (font units), its outline moved by `shift` (whole font units). */
 interface GlyphFit {
@@ -331,8 +362,9 @@ function placeLine(fonts: DocumentFonts, lineX: number, baseline: number, fragme
     const font = fonts.face(fragment.face);
     let pen = lineX + fragment.x;
     for (const glyph of fragment.glyphs) {
-      const fit = glyphFit(font, glyph, fragment.size);
-      const cid = includeGlyph(font, glyph.id, glyph.text, fit);
+      const known = fonts.placement(glyph);
+      const fit = known ? known.fit : glyphFit(font, glyph, fragment.size);
+      const cid = known ? known.cid : includeGlyph(font, glyph.id, glyph.text, fit);
       // A fitted glyph carries its dx in the outline (to the font unit): the pen stays where the layout put it.
       const tx = pen + glyph.dx - (fit ? (fit.shift * fragment.size * fontScale(font)) / 1000 : 0);
       const ty = baseline - glyph.dy;

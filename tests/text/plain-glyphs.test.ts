@@ -123,7 +123,8 @@ describe.each(bundledFaceFiles.map((f) => [f.replace(/\.ttf$/, '')]))('%s, plain
       fc.property(fc.array(fc.constantFrom(...chars), { minLength: 1, maxLength: 24 }), (parts) => {
         const text = parts.join('');
         const shaped = shapeRuns([{ text, faces: [id], size: 10, pointer: '' } as never], fonts);
-        const run = font.layout(text, [], script, 'ZHS ' as never);
+        // shapeRuns sets the NFC form (a compatibility ideograph such as U+F92C is U+90CE in it).
+        const run = font.layout(text.normalize('NFC'), [], script, 'ZHS ' as never);
         const scale = 10 / font.unitsPerEm;
         expect(shaped.clusters.flatMap((c) => c.glyphs.map((g) => [g.id, g.advance, g.dx, g.dy]))).toEqual(
           run.glyphs.map((g, i) => [g.id, run.positions[i]!.xAdvance * scale, run.positions[i]!.xOffset * scale, run.positions[i]!.yOffset * scale]),
