@@ -10,8 +10,8 @@
 // dist/ (files next to it — fonts, schemas, templates, workers — resolve as before); in a
 // package (pdfkit) to the URL of that file where it is installed, found at run time.
 // Not bundled: pdfkit's line breaker (doc.text only; loaded on first use), fontkit's brotli (WOFF2 only; loaded on the first WOFF2), pdfkit's AES (@noble/ciphers, PDF encryption, which we never write — 27 ms of
-// imports), and what only some runs need: ajv (a theme override) and the full handlebars (a
-// theme's own lead template), required at run time from node_modules.
+// imports), and what only some runs need: ajv (a theme override), the full handlebars (a
+// theme's own lead template) and pdfjs-dist (PNG output), loaded at run time from node_modules.
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -129,7 +129,9 @@ export async function bundle() {
       format: 'esm',
       target: 'node20',
       // Runtime requires (createRequire) stay as they are; node builtins are never bundled.
-      external: ['ajv', 'ajv/*', 'handlebars'],
+      // pdfjs-dist (1 MB, --format png and renderPngs only) is imported from node_modules on
+      // first use: inside the bundle every cold process parsed it (~half the file).
+      external: ['ajv', 'ajv/*', 'handlebars', 'pdfjs-dist', 'pdfjs-dist/*'],
       banner: {
         js: [
           "import { createRequire as __bulletinCreateRequire } from 'node:module';",
