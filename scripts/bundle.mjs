@@ -96,6 +96,29 @@ function plugin(outfile) {
           '}\n',
         loader: 'js',
       }));
+      // fontkit builds the Unicode tries of its Arabic, Indic and Universal shapers at import,
+      // and unicode-properties its character-property trie (~20 ms of inflating in a cold
+      // process, which shapes most text without either: text/plain-glyphs.ts). Each trie is
+      // built on its first lookup instead.
+      const lazyTries = [
+        [/[\\/]fontkit[\\/]dist[\\/]module\.mjs$/, 3],
+        [/[\\/]unicode-properties[\\/]dist[\\/]module\.mjs$/, 1],
+      ];
+      for (const [filter, expected] of lazyTries) {
+        b.onLoad({ filter }, (args) => {
+          const text = readFileSync(args.path, 'utf8');
+          const eager = /^const (\$\w+\$var\$trie) = (new \(0, \$\w+\$unicodetrie\)\(.*\));$/gm;
+          const found = [...text.matchAll(eager)].length;
+          if (found !== expected || text.includes('import.meta.url')) throw new Error(`bundle: the Unicode tries of ${args.path} are not where this build expects them (${found} found)`);
+          const contents = text.replace(eager, (_, name, make) => {
+            // Only ever read as `trie.get(codePoint)`: any other use would find the stand-in.
+            const uses = text.split(name).length - 2;
+            if (uses !== text.split(`${name}.get(`).length - 1) throw new Error(`bundle: ${name} of ${args.path} is used other than through get()`);
+            return `let ${name}$built = null;\nconst ${name} = { get: (c) => (${name}$built ??= ${make}).get(c) };`;
+          });
+          return { contents, loader: 'js' };
+        });
+      }
       b.onLoad({ filter: /\.(m?js|ts)$/ }, (args) => {
         const text = readFileSync(args.path, 'utf8');
         if (!text.includes('import.meta.url')) return undefined;
