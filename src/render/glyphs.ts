@@ -27,6 +27,16 @@ import {
 } from './pdfkit-internals.js';
 import type { EmbeddedFont, PdfkitDocument } from './pdfkit-internals.js';
 
+/** The fragments with glyphs, in the order drawPage shows them (pages, line items, fragments). */
+function* drawnFragments(pages: readonly Page[]): Generator<GlyphFragment> {
+  for (const page of pages) {
+    for (const item of page.items) {
+      if (item.kind !== 'line') continue;
+      for (const fragment of item.line.fragments) if (fragment.glyphs.length > 0) yield fragment;
+    }
+  }
+}
+
 interface Placement {
   glyph: PositionedGlyph;
   cid: number;
@@ -74,19 +84,13 @@ export class DocumentFonts {
   reserve(pages: readonly Page[]): void {
     // Per face: each glyph id with the texts it stands for (nearly always one).
     const byFace = new Map<string, Map<number, string[]>>();
-    for (const page of pages) {
-      for (const item of page.items) {
-        if (item.kind !== 'line') continue;
-        for (const fragment of item.line.fragments) {
-          if (fragment.glyphs.length === 0) continue;
-          let glyphs = byFace.get(fragment.face);
-          if (!glyphs) byFace.set(fragment.face, (glyphs = new Map()));
-          for (const g of fragment.glyphs) {
-            const texts = glyphs.get(g.id);
-            if (!texts) glyphs.set(g.id, [g.text]);
-            else if (!texts.includes(g.text)) texts.push(g.text);
-          }
-        }
+    for (const fragment of drawnFragments(pages)) {
+      let glyphs = byFace.get(fragment.face);
+      if (!glyphs) byFace.set(fragment.face, (glyphs = new Map()));
+      for (const g of fragment.glyphs) {
+        const texts = glyphs.get(g.id);
+        if (!texts) glyphs.set(g.id, [g.text]);
+        else if (!texts.includes(g.text)) texts.push(g.text);
       }
     }
     for (const [face, glyphs] of byFace) {
@@ -98,17 +102,11 @@ export class DocumentFonts {
     }
     // Then the alternates (glyphs drawn narrower or shifted), in the order drawing meets them,
     // so that drawing finds every CID made and the subsets are complete before it starts.
-    for (const page of pages) {
-      for (const item of page.items) {
-        if (item.kind !== 'line') continue;
-        for (const fragment of item.line.fragments) {
-          if (fragment.glyphs.length === 0) continue;
-          const font = this.face(fragment.face);
-          for (const glyph of fragment.glyphs) {
-            const fit = glyphFit(font, glyph, fragment.size);
-            this.placements.push({ glyph, cid: includeGlyph(font, glyph.id, glyph.text, fit), fit });
-          }
-        }
+    for (const fragment of drawnFragments(pages)) {
+      const font = this.face(fragment.face);
+      for (const glyph of fragment.glyphs) {
+        const fit = glyphFit(font, glyph, fragment.size);
+        this.placements.push({ glyph, cid: includeGlyph(font, glyph.id, glyph.text, fit), fit });
       }
     }
   }
