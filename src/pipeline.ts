@@ -24,7 +24,7 @@ import { measureBlocks, paginate, type Breaker, type MeasureContext, type Pagina
 import type { PageModel } from './layout/types.js';
 import { renderPages } from './render/index.js';
 import { breakParagraph, loadFonts, missingGlyphMessage, uncoveredCharacters, type FontSet } from './text/index.js';
-import { loadFontsWith, type FallbackFont } from './text/fonts.js';
+import { bundledFontsRead, loadFontsWith, readBundledFontsAhead, type FallbackFont } from './text/fonts.js';
 import { readThemeFile, resolveTheme, type TextStyle, type Theme, type ThemeFile, type ThemeOverride } from './theme/index.js';
 import { version } from './version.js';
 
@@ -291,9 +291,11 @@ export async function layoutIssue(input: unknown, options: LayoutOptions = {}): 
 }
 
 async function laidOut(input: unknown, options: LayoutOptions): Promise<{ model: PageModel; fonts: FontSet }> {
+  readBundledFontsAhead();
   const themeFile = options.themeFile !== undefined ? readThemeFile(options.themeFile) : undefined;
   return located(themeSources(themeFile), async () => {
     const issue = validated(input);
+    await bundledFontsRead();
     const { theme, fonts } = themeAndFonts(options, themeFile);
     const images = await givenImages(issue, options.images);
     return { model: pageModelOf(issue, theme, fonts, composeOptions(options, images)), fonts };
@@ -351,6 +353,7 @@ export async function renderFile(inputPath: string, options: RenderOptions = {})
 }
 
 async function prepareFile(inputPath: string, options: RenderOptions): Promise<Prepared> {
+  readBundledFontsAhead();
   // Bounded and strict: a FIFO or device is never read, a file over the limit is refused by
   // its size, invalid UTF-8 and UTF-16/32 are errors at their position, never U+FFFD.
   const read = readIssueText(inputPath, { maxBytes: options.maxInputBytes });
@@ -360,6 +363,7 @@ async function prepareFile(inputPath: string, options: RenderOptions): Promise<P
 }
 
 async function prepareText(text: string, inputPath: string, options: RenderOptions & { baseDir: string }): Promise<Prepared> {
+  readBundledFontsAhead();
   const themeFile = options.themeFile !== undefined ? readThemeFile(options.themeFile) : undefined;
   const theme = themeSources(themeFile);
   const { result: checked, map } = validateIssueSource(text);
@@ -367,6 +371,7 @@ async function prepareText(text: string, inputPath: string, options: RenderOptio
   const { model, fonts, warnings } = await located(sources, async () => {
     // Warnings are reported with the errors of an invalid file, in file order.
     if (!checked.ok) throw new IssueValidationError(inFileOrder([...checked.errors, ...checked.warnings]));
+    await bundledFontsRead();
     const { theme: t, fonts } = themeAndFonts(options, themeFile);
     const images = await givenImages(checked.issue, options.images);
     return { model: pageModelOf(checked.issue, t, fonts, composeOptions(options, images)), fonts, warnings: checked.warnings };
@@ -387,6 +392,7 @@ export function outputPathOf(inputPath: string, outputPath?: string): string {
  * in the same folder and renamed, so a reader never sees half a file.
  */
 export async function buildFile(inputPath: string, outputPath?: string, options: RenderOptions = {}): Promise<BuildResult> {
+  readBundledFontsAhead();
   const output = outputPathOf(inputPath, outputPath);
   await checkOutput(output, [inputPath]);
   const { pdf, pages, warnings } = await prepareFile(inputPath, options);

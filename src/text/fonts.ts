@@ -2,6 +2,7 @@
 // 14 MiB TrueType file per document is most of pdfkit's fixed cost (fonts.md §3).
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { readBoundedFile, unreadReason } from '../bounded-file.js';
 
 /** Larger than any CJK face (the bundled full faces are 15 MB). */
@@ -36,13 +37,50 @@ export const bundledFaceFiles = [
 // parsed and cost ~20 ms each to open.
 const opened = new Map<string, FontSet>();
 
+// The bundled files being read ahead (readBundledFontsAhead) and, once read, their bytes for
+// loadFonts to take. Emptied as the faces are opened: at most the four files, once per process.
+const readingAhead = new Map<string, Promise<Buffer | undefined>>();
+const readAhead = new Map<string, Buffer>();
+
+/**
+ * Starts reading the bundled faces on the thread pool, so that a first job's validation runs
+ * while 36 MB come off the disk (a cold build spent ~40 ms on this thread reading them); a
+ * no-op once they are open. The job awaits bundledFontsRead() before it opens them.
+ */
+export function readBundledFontsAhead(): void {
+  if (opened.has(setKey(bundledFontDir, bundledFaceFiles))) return;
+  for (const file of bundledFaceFiles) {
+    const p = path.join(bundledFontDir, file);
+    if (readingAhead.has(p) || readAhead.has(p)) continue;
+    // A failed read is left to loadFonts, which reads again and reports it.
+    readingAhead.set(p, readFile(p).catch(() => undefined));
+  }
+}
+
+/** Resolves when the reads readBundledFontsAhead started are done. */
+export async function bundledFontsRead(): Promise<void> {
+  for (const [p, reading] of readingAhead) {
+    const bytes = await reading;
+    if (readingAhead.get(p) !== reading) continue;
+    readingAhead.delete(p);
+    if (bytes && !opened.has(setKey(bundledFontDir, bundledFaceFiles))) readAhead.set(p, bytes);
+  }
+}
+
+function setKey(dir: string, files: readonly string[]): string {
+  return `${path.resolve(dir)}\0${files.join('\0')}`;
+}
+
 export function loadFonts(dir: string = bundledFontDir, files: readonly string[] = bundledFaceFiles): FontSet {
-  const key = `${path.resolve(dir)}\0${files.join('\0')}`;
+  const key = setKey(dir, files);
   const cached = opened.get(key);
   if (cached) return cached;
   const faces = new Map<string, fontkit.Font>();
   for (const file of files) {
-    const bytes = readFileSync(path.join(dir, file));
+    const p = path.join(dir, file);
+    const ahead = readAhead.get(p);
+    readAhead.delete(p);
+    const bytes = ahead ?? readFileSync(p);
     const font = fontkit.create(bytes);
     if (!('layout' in font)) throw new Error(`${file} is a font collection; bundle single faces only`);
     registerFaceData(font as fontkit.Font, bytes);
@@ -50,6 +88,11 @@ export function loadFonts(dir: string = bundledFontDir, files: readonly string[]
   }
   const set: FontSet = { dir: path.resolve(dir), faces };
   opened.set(key, set);
+  // Reads ahead that this open did not wait for are not needed any more.
+  for (const file of files) {
+    readingAhead.delete(path.join(dir, file));
+    readAhead.delete(path.join(dir, file));
+  }
   return set;
 }
 
