@@ -6,7 +6,8 @@
 // loca, maxp). A face whose tables this does not know (no Unicode cmap of format 4 or 12)
 // gets no FaceData, and everything falls back to fontkit.
 import type * as fontkit from 'fontkit';
-import { triggerGlyphs } from './plain-glyphs.js';
+import { pairAdjustments, triggerGlyphs } from './plain-glyphs.js';
+import type { Adjustment, Triggers } from './plain-glyphs.js';
 
 export interface TableRecord {
   readonly checkSum: number;
@@ -31,10 +32,13 @@ export interface FaceData {
   /** The glyph's bytes in glyf (empty for a glyph without outline); null without glyf/loca. */
   glyphBytes(gid: number): Uint8Array | null;
   /**
-   * 1 for each glyph a lookup of the default features under (script, language) may act on
-   * (plain-glyphs.ts); undefined when the face shapes in ways that are not read here.
+   * For each glyph, whether a lookup of the default features under (script, language) may act
+   * on it, and the pair-kerning lookups (plain-glyphs.ts); undefined when the face shapes in
+   * ways that are not read here.
    */
-  triggers(script: string, language: string): Uint8Array | undefined;
+  triggers(script: string, language: string): Triggers | undefined;
+  /** What those pair-kerning lookups do to a run of glyphs that only they act on. */
+  kerning(triggers: Triggers, ids: readonly number[]): Adjustment[];
 }
 
 // Registered by the loader, which holds the bytes: fontkit does not expose them. Weak, so a
@@ -98,8 +102,8 @@ export function readFaceData(file: Uint8Array): FaceData | undefined {
   };
 
   // One bitmap per script and language asked for: two (hani and latn under ZHS) in practice.
-  const triggerMaps = new Map<string, Uint8Array | undefined>();
-  const triggers = (script: string, language: string): Uint8Array | undefined => {
+  const triggerMaps = new Map<string, Triggers | undefined>();
+  const triggers = (script: string, language: string): Triggers | undefined => {
     const key = script + language;
     if (!triggerMaps.has(key)) triggerMaps.set(key, triggerGlyphs(view, tables, numGlyphs, script, language));
     return triggerMaps.get(key);
@@ -109,7 +113,8 @@ export function readFaceData(file: Uint8Array): FaceData | undefined {
     return t && bytes.subarray(t.offset, t.offset + t.length);
   };
   const indexToLocFormat = longOffsets ? 1 : 0;
-  return { tables, numGlyphs, unitsPerEm, glyphId, advance, bearing, indexToLocFormat, tableBytes, glyphBytes, triggers };
+  const kerning = (t: Triggers, ids: readonly number[]): Adjustment[] => pairAdjustments(view, t, ids);
+  return { tables, numGlyphs, unitsPerEm, glyphId, advance, bearing, indexToLocFormat, tableBytes, glyphBytes, triggers, kerning };
 }
 
 /**

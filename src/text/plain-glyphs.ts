@@ -10,7 +10,35 @@
 // attachment types, whose current glyph is the mark). The glyphs of those coverages, over the
 // lookups of the applied features, are the triggers; with the GDEF mark class (fontkit zeroes
 // a mark's advance) every other glyph is plain.
+//
+// One kind of trigger is worked out here too: pair kerning (GPOS lookup type 2, PairPos), the
+// only lookup the Latin letters and ASCII punctuation of the bundled faces meet (bar the f of
+// fi and the straight quotes). A run whose triggers are all of that kind is its cmap glyphs at
+// their advances with each adjacent pair's adjustment added, as fontkit's GPOSProcessor adds
+// them: each lookup in turn over every position, the first subtable that applies.
 import type { TableRecord } from './face-data.js';
+
+/** A glyph some lookup other than pair kerning may act on (or a mark). */
+export const OTHER = 1;
+/** A glyph only pair-kerning lookups start on. */
+export const PAIR = 2;
+
+export interface Triggers {
+  /** Per glyph: 0 (plain), PAIR, or OTHER (which wins over PAIR). */
+  readonly glyphs: Uint8Array;
+  /**
+   * The pair-kerning lookups fontkit applies, in its order (by lookup index, once per feature
+   * that lists them), each as the absolute offsets of its PairPos subtables.
+   */
+  readonly pairLookups: readonly (readonly number[])[];
+}
+
+/** A glyph's position change, font units, as GPOS ValueRecords give it. */
+export interface Adjustment {
+  xAdvance: number;
+  xOffset: number;
+  yOffset: number;
+}
 
 /**
  * fontkit 2.0.4's DefaultShaper (src/opentype/shapers/DefaultShaper.js), horizontal text: the
@@ -29,17 +57,18 @@ const CONTEXT = { GSUB: 5, GPOS: 7 } as const;
 const CHAINED = { GSUB: 6, GPOS: 8 } as const;
 
 /**
- * A bitmap over the face's glyphs, 1 where shaping under (script, language) may act; undefined
- * when the face shapes by other means this does not read (no GSUB/GPOS but a kern or morx
- * table, or feature variations), so that every run goes to fontkit.
+ * What shaping under (script, language) may do to each glyph of the face; undefined when the
+ * face shapes by other means this does not read (no GSUB/GPOS but a kern or morx table, or
+ * feature variations), so that every run goes to fontkit.
  */
-export function triggerGlyphs(view: DataView, tables: ReadonlyMap<string, TableRecord>, numGlyphs: number, script: string, language: string): Uint8Array | undefined {
+export function triggerGlyphs(view: DataView, tables: ReadonlyMap<string, TableRecord>, numGlyphs: number, script: string, language: string): Triggers | undefined {
   if (tables.has('morx') || (tables.has('kern') && !tables.has('GPOS'))) return undefined;
   const out = new Uint8Array(numGlyphs);
+  const pairLookups: number[][] = [];
   try {
     for (const tag of ['GSUB', 'GPOS'] as const) {
       const table = tables.get(tag);
-      if (table && !lookupTriggers(view, table.offset, tag, script, language, out)) return undefined;
+      if (table && !lookupTriggers(view, table.offset, tag, script, language, out, pairLookups)) return undefined;
     }
     const gdef = tables.get('GDEF');
     if (gdef) {
@@ -52,7 +81,113 @@ export function triggerGlyphs(view: DataView, tables: ReadonlyMap<string, TableR
     if (e instanceof RangeError) return undefined;
     throw e;
   }
+  return { glyphs: out, pairLookups };
+}
+
+/**
+ * The adjustments pair kerning makes to a run of glyph ids (one per glyph, all zero where no
+ * pair applies). Only for runs whose glyphs are plain or PAIR: then these lookups are all that
+ * acts on them.
+ */
+export function pairAdjustments(view: DataView, triggers: Triggers, ids: readonly number[]): Adjustment[] {
+  const out = ids.map(() => ({ xAdvance: 0, xOffset: 0, yOffset: 0 }));
+  for (const subtables of triggers.pairLookups) {
+    for (let i = 0; i + 1 < ids.length; i++) {
+      for (const at of subtables) if (applyPair(view, at, ids[i]!, ids[i + 1]!, out[i]!, out[i + 1]!)) break;
+    }
+  }
   return out;
+}
+
+/** fontkit's GPOSProcessor, lookup type 2: whether the subtable applies to the pair (first, second). */
+function applyPair(view: DataView, at: number, first: number, second: number, one: Adjustment, two: Adjustment): boolean {
+  const index = coverageIndex(view, at + view.getUint16(at + 2), first);
+  if (index === -1) return false;
+  const format1 = view.getUint16(at + 4);
+  const format2 = view.getUint16(at + 6);
+  const size1 = valueRecordSize(format1);
+  const size2 = valueRecordSize(format2);
+  if (view.getUint16(at) === 1) {
+    // PairSets per first glyph, each a list of (secondGlyph, value1, value2).
+    const set = at + view.getUint16(at + 10 + index * 2);
+    const record = 2 + size1 + size2;
+    for (let k = 0, n = view.getUint16(set); k < n; k++) {
+      const r = set + 2 + k * record;
+      if (view.getUint16(r) !== second) continue;
+      addValue(view, r + 2, format1, one);
+      addValue(view, r + 2 + size1, format2, two);
+      return true;
+    }
+    return false;
+  }
+  // Format 2: a class for each glyph, a value pair for each (class1, class2); class 0 unlisted.
+  const class1 = classOf(view, at + view.getUint16(at + 8), first);
+  const class2 = classOf(view, at + view.getUint16(at + 10), second);
+  const class2Count = view.getUint16(at + 14);
+  const r = at + 16 + (class1 * class2Count + class2) * (size1 + size2);
+  addValue(view, r, format1, one);
+  addValue(view, r + size1, format2, two);
+  return true;
+}
+
+/** ValueRecord: xPlacement, yPlacement, xAdvance, yAdvance, then four device offsets, each present by its format bit. */
+function valueRecordSize(format: number): number {
+  let size = 0;
+  for (let bit = 0; bit < 8; bit++) if (format & (1 << bit)) size += 2;
+  return size;
+}
+
+function addValue(view: DataView, at: number, format: number, to: Adjustment): void {
+  let p = at;
+  if (format & 0x1) (to.xOffset += view.getInt16(p), (p += 2));
+  if (format & 0x2) (to.yOffset += view.getInt16(p), (p += 2));
+  if (format & 0x4) (to.xAdvance += view.getInt16(p), (p += 2));
+  // yAdvance and the device tables: nothing horizontal text is set with (fontkit ignores the latter).
+}
+
+/** The glyph's index in a Coverage table, -1 when it is not in it. */
+function coverageIndex(view: DataView, at: number, gid: number): number {
+  const format = view.getUint16(at);
+  const count = view.getUint16(at + 2);
+  let lo = 0;
+  let hi = count - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    if (format === 1) {
+      const g = view.getUint16(at + 4 + mid * 2);
+      if (g === gid) return mid;
+      if (g < gid) lo = mid + 1;
+      else hi = mid - 1;
+    } else {
+      const r = at + 4 + mid * 6;
+      if (gid < view.getUint16(r)) hi = mid - 1;
+      else if (gid > view.getUint16(r + 2)) lo = mid + 1;
+      else return view.getUint16(r + 4) + gid - view.getUint16(r);
+    }
+  }
+  return -1;
+}
+
+/** The glyph's class in a ClassDef table; 0 when it is not listed (as fontkit's getClassID). */
+function classOf(view: DataView, at: number, gid: number): number {
+  const format = view.getUint16(at);
+  if (format === 1) {
+    const i = gid - view.getUint16(at + 2);
+    return i >= 0 && i < view.getUint16(at + 4) ? view.getUint16(at + 6 + i * 2) : 0;
+  }
+  if (format === 2) {
+    // Ranges sorted by start glyph (fontkit walks them in order; they do not overlap).
+    let lo = 0;
+    let hi = view.getUint16(at + 2) - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const r = at + 4 + mid * 6;
+      if (gid < view.getUint16(r)) hi = mid - 1;
+      else if (gid > view.getUint16(r + 2)) lo = mid + 1;
+      else return view.getUint16(r + 4);
+    }
+  }
+  return 0;
 }
 
 function tagAt(view: DataView, at: number): string {
@@ -60,7 +195,7 @@ function tagAt(view: DataView, at: number): string {
 }
 
 /** false: the table has feature variations (GSUB/GPOS 1.1), which fontkit may apply. */
-function lookupTriggers(view: DataView, base: number, tag: 'GSUB' | 'GPOS', script: string, language: string, out: Uint8Array): boolean {
+function lookupTriggers(view: DataView, base: number, tag: 'GSUB' | 'GPOS', script: string, language: string, out: Uint8Array, pairLookups: number[][]): boolean {
   const minor = view.getUint16(base + 2);
   if (minor >= 1 && view.getUint32(base + 10) !== 0) return false;
   const scriptList = base + view.getUint16(base + 4);
@@ -85,24 +220,57 @@ function lookupTriggers(view: DataView, base: number, tag: 'GSUB' | 'GPOS', scri
   }
   if (!langSys) return true;
 
-  // fontkit applies the features of featureIndexes (not the required feature) by tag; taking
-  // every index of an applied tag is a superset of that.
+  // fontkit keeps one feature per tag (the last the language system lists) and applies the
+  // required feature only if it is listed too.
+  const features = new Map<string, number>();
   for (let i = 0, n = view.getUint16(langSys + 4); i < n; i++) {
     const feature = featureList + 2 + view.getUint16(langSys + 6 + i * 2) * 6;
-    if (!APPLIED_FEATURES.has(tagAt(view, feature))) continue;
-    const table = featureList + view.getUint16(feature + 4);
+    const featureTag = tagAt(view, feature);
+    if (APPLIED_FEATURES.has(featureTag)) features.set(featureTag, featureList + view.getUint16(feature + 4));
+  }
+  const pairs: [index: number, subtables: number[]][] = [];
+  for (const table of features.values()) {
     for (let j = 0, m = view.getUint16(table + 2); j < m; j++) {
-      const lookup = lookupList + view.getUint16(lookupList + 2 + view.getUint16(table + 4 + j * 2) * 2);
-      const type = view.getUint16(lookup);
-      for (let k = 0, s = view.getUint16(lookup + 4); k < s; k++) subtableTriggers(view, lookup + view.getUint16(lookup + 6 + k * 2), type, tag, out);
+      const index = view.getUint16(table + 4 + j * 2);
+      const lookup = lookupList + view.getUint16(lookupList + 2 + index * 2);
+      const kerning = tag === 'GPOS' ? pairSubtables(view, lookup) : undefined;
+      for (let k = 0, s = view.getUint16(lookup + 4); k < s; k++) {
+        subtableTriggers(view, lookup + view.getUint16(lookup + 6 + k * 2), view.getUint16(lookup), tag, out, kerning ? PAIR : OTHER);
+      }
+      if (kerning) pairs.push([index, kerning]);
     }
   }
+  // fontkit sorts a stage's lookups by index (a stable sort: a lookup two features list runs twice).
+  pairs.sort((a, b) => a[0] - b[0]);
+  for (const [, subtables] of pairs) pairLookups.push(subtables);
   return true;
 }
 
-function subtableTriggers(view: DataView, at: number, type: number, tag: 'GSUB' | 'GPOS', out: Uint8Array): void {
+/**
+ * The PairPos subtables of a GPOS lookup (through extensions), if it is a pair-kerning lookup
+ * whose flags cannot change what it sees in a run without marks (none, or IgnoreMarks).
+ */
+function pairSubtables(view: DataView, lookup: number): number[] | undefined {
+  const type = view.getUint16(lookup);
+  const flags = view.getUint16(lookup + 2);
+  if ((type !== 2 && type !== EXTENSION.GPOS) || (flags & ~0x0009) !== 0) return undefined;
+  const out: number[] = [];
+  for (let k = 0, s = view.getUint16(lookup + 4); k < s; k++) {
+    let at = lookup + view.getUint16(lookup + 6 + k * 2);
+    if (type === EXTENSION.GPOS) {
+      if (view.getUint16(at + 2) !== 2) return undefined;
+      at += view.getUint32(at + 4);
+    }
+    const format = view.getUint16(at);
+    if (format !== 1 && format !== 2) return undefined;
+    out.push(at);
+  }
+  return out;
+}
+
+function subtableTriggers(view: DataView, at: number, type: number, tag: 'GSUB' | 'GPOS', out: Uint8Array, kind: number): void {
   if (type === EXTENSION[tag]) {
-    subtableTriggers(view, at + view.getUint32(at + 4), view.getUint16(at + 2), tag, out);
+    subtableTriggers(view, at + view.getUint32(at + 4), view.getUint16(at + 2), tag, out, kind);
     return;
   }
   const format = view.getUint16(at);
@@ -114,18 +282,18 @@ function subtableTriggers(view: DataView, at: number, type: number, tag: 'GSUB' 
     const backtrack = view.getUint16(at + 2);
     coverage = at + view.getUint16(at + 6 + backtrack * 2);
   }
-  coverageGlyphs(view, coverage, out);
+  coverageGlyphs(view, coverage, out, kind);
 }
 
-function coverageGlyphs(view: DataView, at: number, out: Uint8Array): void {
+function coverageGlyphs(view: DataView, at: number, out: Uint8Array, kind: number): void {
   const format = view.getUint16(at);
   const count = view.getUint16(at + 2);
   if (format === 1) {
-    for (let i = 0; i < count; i++) mark(out, view.getUint16(at + 4 + i * 2));
+    for (let i = 0; i < count; i++) mark(out, view.getUint16(at + 4 + i * 2), kind);
   } else if (format === 2) {
     for (let i = 0; i < count; i++) {
       const r = at + 4 + i * 6;
-      for (let g = view.getUint16(r), end = view.getUint16(r + 2); g <= end; g++) mark(out, g);
+      for (let g = view.getUint16(r), end = view.getUint16(r + 2); g <= end; g++) mark(out, g, kind);
     }
   }
 }
@@ -134,16 +302,17 @@ function classGlyphs(view: DataView, at: number, wanted: number, out: Uint8Array
   const format = view.getUint16(at);
   if (format === 1) {
     const start = view.getUint16(at + 2);
-    for (let i = 0, n = view.getUint16(at + 4); i < n; i++) if (view.getUint16(at + 6 + i * 2) === wanted) mark(out, start + i);
+    for (let i = 0, n = view.getUint16(at + 4); i < n; i++) if (view.getUint16(at + 6 + i * 2) === wanted) mark(out, start + i, OTHER);
   } else if (format === 2) {
     for (let i = 0, n = view.getUint16(at + 2); i < n; i++) {
       const r = at + 4 + i * 6;
       if (view.getUint16(r + 4) !== wanted) continue;
-      for (let g = view.getUint16(r), end = view.getUint16(r + 2); g <= end; g++) mark(out, g);
+      for (let g = view.getUint16(r), end = view.getUint16(r + 2); g <= end; g++) mark(out, g, OTHER);
     }
   }
 }
 
-function mark(out: Uint8Array, gid: number): void {
-  if (gid < out.length) out[gid] = 1;
+/** OTHER wins: a glyph that pair kerning and another lookup start on is not for pairAdjustments. */
+function mark(out: Uint8Array, gid: number, kind: number): void {
+  if (gid < out.length) out[gid] = out[gid] === OTHER ? OTHER : kind;
 }

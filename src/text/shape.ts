@@ -5,6 +5,7 @@
 import type * as fontkit from 'fontkit';
 import type { FontSet } from './fonts.js';
 import { faceData } from './face-data.js';
+import { OTHER, PAIR } from './plain-glyphs.js';
 import type { StyledRun } from './types.js';
 import type { ErrorInit } from '../errors.js';
 import { GlyphMissingError, missingGlyphMessage } from './errors.js';
@@ -68,21 +69,34 @@ const CACHE_GLYPHS = 25_000;
 
 // A run of glyphs that no lookup can act on (plain-glyphs.ts) is its cmap glyphs at their
 // advances: read from the face's bytes, without fontkit. In the bundled faces that is every
-// ideograph and most full-width marks and digits; Latin letters (kerned) and the marks with
-// ZHS forms (、，。 under locl) or ligatures (—— under liga) still go through fontkit.
+// ideograph and most full-width marks and digits, and, with their pair kerning, Latin letters
+// and ASCII punctuation; what a substitution acts on (the f of fi, straight quotes under
+// locl, the —— ligature) still goes through fontkit.
 function plainUnits(font: fontkit.Font, text: string, script: 'hani' | 'latn'): ShapedGlyphUnits[] | undefined {
   const data = faceData(font);
   const triggers = data?.triggers(script, 'ZHS ');
   if (!data || !triggers) return undefined;
   const out: ShapedGlyphUnits[] = [];
+  let kerned = false;
   for (const ch of text) {
     const cp = ch.codePointAt(0)!;
     const id = data.glyphId(cp);
+    const kind = triggers.glyphs[id];
     // fontkit zeroes marks' advances and hides default-ignorable characters (and a variation
     // selector changes the cmap glyph of the one before it): those runs are left to it.
-    if (id === 0 || triggers[id] === 1 || UNPLAIN.test(ch)) return undefined;
+    if (id === 0 || kind === OTHER || UNPLAIN.test(ch)) return undefined;
+    if (kind === PAIR) kerned = true;
     const advance = data.advance(id);
     out.push({ id, advance, nominal: advance, dx: 0, dy: 0, length: ch.length });
+  }
+  if (kerned) {
+    // Kerned Latin (plain-glyphs.ts): the pairs' adjustments, as fontkit's GPOS adds them.
+    data.kerning(triggers, out.map((u) => u.id)).forEach((a, i) => {
+      const u = out[i]!;
+      u.advance += a.xAdvance;
+      u.dx += a.xOffset;
+      u.dy += a.yOffset;
+    });
   }
   return out;
 }

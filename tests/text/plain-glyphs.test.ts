@@ -10,6 +10,7 @@ import fc from 'fast-check';
 import * as fontkit from 'fontkit';
 import { describe, expect, it } from 'vitest';
 import { readFaceData } from '../../src/text/face-data.js';
+import { OTHER, PAIR } from '../../src/text/plain-glyphs.js';
 import { bundledFaceFiles, bundledFontDir, loadFonts } from '../../src/text/fonts.js';
 import { shapeRuns } from '../../src/text/shape.js';
 
@@ -35,7 +36,7 @@ interface Subtable {
 interface LayoutTable {
   scriptList: { tag: string; script: { defaultLangSys?: { featureIndexes: number[] }; langSysRecords: { tag: string; langSys: { featureIndexes: number[] } }[] } }[];
   featureList: { tag: string; feature: { lookupListIndexes: number[] } }[];
-  lookupList: { get(i: number): { subTables: Subtable[] } };
+  lookupList: { get(i: number): { lookupType: number; subTables: Subtable[] } };
 }
 
 function glyphsOf(c: Coverage | undefined, out: Set<number>): void {
@@ -43,8 +44,11 @@ function glyphsOf(c: Coverage | undefined, out: Set<number>): void {
   for (const r of c?.rangeRecords ?? []) for (let g = r.start; g <= r.end; g++) out.add(g);
 }
 
-/** The current-glyph coverage of every applied lookup, read from fontkit's decoded tables. */
-function fontkitTriggers(font: fontkit.Font, script: string): Set<number> {
+/**
+ * The current-glyph coverage of every applied lookup (of the lookups `which` takes), read from
+ * fontkit's decoded tables, and the GDEF marks unless told not to.
+ */
+function fontkitTriggers(font: fontkit.Font, script: string, which: (table: string, type: number) => boolean = () => true, marks = true): Set<number> {
   const out = new Set<number>();
   for (const name of ['GSUB', 'GPOS'] as const) {
     const table = (font as unknown as Record<string, LayoutTable | undefined>)[name];
@@ -55,13 +59,16 @@ function fontkitTriggers(font: fontkit.Font, script: string): Set<number> {
       const record = table.featureList[fi]!;
       if (!APPLIED.includes(record.tag)) continue;
       for (const li of record.feature.lookupListIndexes) {
-        for (const raw of table.lookupList.get(li).subTables) {
+        const lookup = table.lookupList.get(li) as { lookupType: number; subTables: Subtable[] };
+        for (const raw of lookup.subTables) {
           const st = raw.extension ?? raw;
+          if (!which(name, raw.extension ? raw.lookupType! : lookup.lookupType)) continue;
           glyphsOf(st.coverage ?? st.coverages?.[0] ?? st.inputCoverage?.[0] ?? st.markCoverage ?? st.mark1Coverage, out);
         }
       }
     }
   }
+  if (!marks) return out;
   const gdef = (font as unknown as { GDEF?: { glyphClassDef?: { startGlyph?: number; classValueArray?: number[]; classRangeRecord?: { start: number; end: number; class: number }[] } } }).GDEF;
   const cd = gdef?.glyphClassDef;
   cd?.classValueArray?.forEach((c, i) => c === 3 && out.add((cd.startGlyph ?? 0) + i));
@@ -94,8 +101,14 @@ describe.each(files.map((f) => [path.basename(f), f]))('%s read from its bytes',
     const ours = data.triggers(script, 'ZHS ');
     expect(ours).toBeDefined();
     const found = new Set<number>();
-    ours!.forEach((v, gid) => v && found.add(gid));
+    ours!.glyphs.forEach((v, gid) => v && found.add(gid));
     expect([...found].sort((a, b) => a - b)).toEqual([...fontkitTriggers(font, script)].sort((a, b) => a - b));
+    // Pair kerning alone: the glyphs only kern lookups start on.
+    const pairOnly = new Set<number>();
+    ours!.glyphs.forEach((v, gid) => v === PAIR && pairOnly.add(gid));
+    const kern = fontkitTriggers(font, script, (tag, type) => tag === 'GPOS' && type === 2, false);
+    const rest = fontkitTriggers(font, script, (tag, type) => !(tag === 'GPOS' && type === 2), true);
+    expect([...pairOnly].sort((a, b) => a - b)).toEqual([...kern].filter((g) => !rest.has(g)).sort((a, b) => a - b));
   });
 });
 
@@ -103,20 +116,23 @@ describe.each(bundledFaceFiles.map((f) => [f.replace(/\.ttf$/, '')]))('%s, plain
   const fonts = loadFonts();
   const font = fontkit.create(readFileSync(path.join(bundledFontDir, `${id}.ttf`))) as fontkit.Font;
   const data = readFaceData(readFileSync(path.join(bundledFontDir, `${id}.ttf`)))!;
-  // The plain characters of each kind the breaker shapes as one segment: Han and the marks
-  // between them under hani, digits and the like under latn.
+  // The characters of each kind the breaker shapes as one segment that no substitution acts on:
+  // Han and the marks between them under hani; digits, and kerned Latin, under latn.
   const plainOf = (script: string, test: RegExp): string[] => {
     const triggers = data.triggers(script, 'ZHS ')!;
-    return font.characterSet.map((cp) => String.fromCodePoint(cp)).filter((ch) => test.test(ch) && !triggers[data.glyphId(ch.codePointAt(0)!)] && !/[\p{M}\p{Default_Ignorable_Code_Point}\s]/u.test(ch));
+    return font.characterSet.map((cp) => String.fromCodePoint(cp)).filter((ch) => test.test(ch) && (triggers.glyphs[data.glyphId(ch.codePointAt(0)!)] ?? 0) !== OTHER && !/[\p{M}\p{Default_Ignorable_Code_Point}\s]/u.test(ch));
   };
   const han = plainOf('hani', /^[\p{Script=Han}〇]$/u);
   const marks = plainOf('hani', /^[\p{P}\p{S}]$/u).filter((ch) => ch.codePointAt(0)! > 0x2000);
   const digits = plainOf('latn', /^[0-9]$/u);
+  // Kerned: every printable ASCII character no substitution acts on, and the space between words.
+  const latin = [...plainOf('latn', /^[!-~]$/u), ' ', ' '];
 
   it.each([
     ['Han', han, 'hani'],
     ['marks', marks, 'hani'],
     ['digits', digits, 'latn'],
+    ['kerned Latin', latin, 'latn'],
   ] as const)('shapes %s as fontkit does', (_kind, chars, script) => {
     expect(chars.length).toBeGreaterThan(script === 'latn' ? 5 : 10);
     fc.assert(
