@@ -6,7 +6,7 @@
 // loca, maxp). A face whose tables this does not know (no Unicode cmap of format 4 or 12)
 // gets no FaceData, and everything falls back to fontkit.
 import type * as fontkit from 'fontkit';
-import { pairAdjustments, triggerGlyphs } from './plain-glyphs.js';
+import { pairAdjustments, substitute, triggerGlyphs } from './plain-glyphs.js';
 import type { Adjustment, Triggers } from './plain-glyphs.js';
 
 export interface TableRecord {
@@ -37,7 +37,9 @@ export interface FaceData {
    * ways that are not read here.
    */
   triggers(script: string, language: string): Triggers | undefined;
-  /** What those pair-kerning lookups do to a run of glyphs that only they act on. */
+  /** What the substitutions read there do to a run (undefined: it needs fontkit after all). */
+  substitute(triggers: Triggers, ids: readonly number[], lengths: readonly number[]): { ids: number[]; lengths: number[] } | undefined;
+  /** What the pair-kerning lookups do to a run of glyphs that no other lookup acts on. */
   kerning(triggers: Triggers, ids: readonly number[]): Adjustment[];
 }
 
@@ -113,8 +115,11 @@ export function readFaceData(file: Uint8Array): FaceData | undefined {
     return t && bytes.subarray(t.offset, t.offset + t.length);
   };
   const indexToLocFormat = longOffsets ? 1 : 0;
-  const kerning = (t: Triggers, ids: readonly number[]): Adjustment[] => pairAdjustments(view, t, ids);
-  return { tables, numGlyphs, unitsPerEm, glyphId, advance, bearing, indexToLocFormat, tableBytes, glyphBytes, triggers, kerning };
+  return {
+    tables, numGlyphs, unitsPerEm, glyphId, advance, bearing, indexToLocFormat, tableBytes, glyphBytes, triggers,
+    substitute: (t, ids, lengths) => substitute(view, t, ids, lengths),
+    kerning: (t, ids) => pairAdjustments(view, t, ids),
+  };
 }
 
 /**

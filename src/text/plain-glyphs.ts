@@ -11,21 +11,32 @@
 // lookups of the applied features, are the triggers; with the GDEF mark class (fontkit zeroes
 // a mark's advance) every other glyph is plain.
 //
-// One kind of trigger is worked out here too: pair kerning (GPOS lookup type 2, PairPos), the
-// only lookup the Latin letters and ASCII punctuation of the bundled faces meet (bar the f of
-// fi and the straight quotes). A run whose triggers are all of that kind is its cmap glyphs at
-// their advances with each adjacent pair's adjustment added, as fontkit's GPOSProcessor adds
-// them: each lookup in turn over every position, the first subtable that applies.
+// Two kinds of trigger are worked out here too, as fontkit's GSUBProcessor and GPOSProcessor
+// apply them (each lookup in turn over every position, the first subtable that applies): single
+// and ligature substitution (GSUB types 1 and 4: the ZHS form of —, the —— and fi ligatures) and
+// pair kerning (GPOS type 2, PairPos). Those are all the lookups the Latin text and the marks
+// of the bundled faces meet, so a run of them needs no shaping engine either.
 import type { TableRecord } from './face-data.js';
 
-/** A glyph some lookup other than pair kerning may act on (or a mark). */
+// Per glyph, the kinds of lookup that start on it (bits):
+/** A lookup read nowhere here (or the glyph is a mark): its runs go to fontkit. */
 export const OTHER = 1;
-/** A glyph only pair-kerning lookups start on. */
+/** Pair kerning (GPOS type 2). */
 export const PAIR = 2;
+/** Single or ligature substitution (GSUB types 1 and 4) in the features of fontkit's second stage. */
+export const SUBST = 4;
+
+/** A GSUB lookup applied here: single (1) or ligature (4) substitution, its subtables' offsets. */
+export interface SubstLookup {
+  readonly type: 1 | 4;
+  readonly subtables: readonly number[];
+}
 
 export interface Triggers {
-  /** Per glyph: 0 (plain), PAIR, or OTHER (which wins over PAIR). */
+  /** Per glyph: 0 (plain) or the OR of OTHER, PAIR and SUBST. */
   readonly glyphs: Uint8Array;
+  /** The substitutions fontkit applies, in its order (see pairLookups). */
+  readonly substLookups: readonly SubstLookup[];
   /**
    * The pair-kerning lookups fontkit applies, in its order (by lookup index, once per feature
    * that lists them), each as the absolute offsets of its PairPos subtables.
@@ -65,10 +76,11 @@ export function triggerGlyphs(view: DataView, tables: ReadonlyMap<string, TableR
   if (tables.has('morx') || (tables.has('kern') && !tables.has('GPOS'))) return undefined;
   const out = new Uint8Array(numGlyphs);
   const pairLookups: number[][] = [];
+  const substLookups: SubstLookup[] = [];
   try {
     for (const tag of ['GSUB', 'GPOS'] as const) {
       const table = tables.get(tag);
-      if (table && !lookupTriggers(view, table.offset, tag, script, language, out, pairLookups)) return undefined;
+      if (table && !lookupTriggers(view, table.offset, tag, script, language, out, tag === 'GSUB' ? substLookups : pairLookups)) return undefined;
     }
     const gdef = tables.get('GDEF');
     if (gdef) {
@@ -81,13 +93,58 @@ export function triggerGlyphs(view: DataView, tables: ReadonlyMap<string, TableR
     if (e instanceof RangeError) return undefined;
     throw e;
   }
-  return { glyphs: out, pairLookups };
+  return { glyphs: out, substLookups, pairLookups };
+}
+
+/**
+ * The glyphs and their UTF-16 lengths after the substitutions, for a run whose glyphs are plain,
+ * PAIR or SUBST; undefined when a substitution gives a glyph that some other lookup acts on.
+ */
+export function substitute(view: DataView, triggers: Triggers, ids: readonly number[], lengths: readonly number[]): { ids: number[]; lengths: number[] } | undefined {
+  const glyphs = [...ids];
+  const lens = [...lengths];
+  for (const lookup of triggers.substLookups) {
+    for (let i = 0; i < glyphs.length; i++) {
+      for (const at of lookup.subtables) {
+        const index = coverageIndex(view, at + view.getUint16(at + 2), glyphs[i]!);
+        if (index === -1) continue;
+        if (lookup.type === 1) {
+          glyphs[i] = view.getUint16(at) === 1 ? (glyphs[i]! + view.getInt16(at + 4)) & 0xffff : view.getUint16(at + 6 + index * 2);
+        } else {
+          const length = ligature(view, at + view.getUint16(at + 6 + index * 2), glyphs, i);
+          if (length === 0) continue;
+          // The ligature glyph stands for its components' characters.
+          lens[i] = lens.slice(i, i + length).reduce((a, b) => a + b, 0);
+          glyphs.splice(i + 1, length - 1);
+          lens.splice(i + 1, length - 1);
+        }
+        if ((triggers.glyphs[glyphs[i]!] ?? 0) & OTHER) return undefined;
+        break;
+      }
+    }
+  }
+  return { ids: glyphs, lengths: lens };
+}
+
+/** The first ligature of the set whose components follow position i (its glyph put there); 0 for none. */
+function ligature(view: DataView, set: number, glyphs: number[], i: number): number {
+  for (let k = 0, n = view.getUint16(set); k < n; k++) {
+    const lig = set + view.getUint16(set + 2 + k * 2);
+    const count = view.getUint16(lig + 2);
+    if (i + count > glyphs.length) continue;
+    let matches = true;
+    for (let c = 1; c < count && matches; c++) matches = glyphs[i + c] === view.getUint16(lig + 4 + (c - 1) * 2);
+    if (!matches) continue;
+    glyphs[i] = view.getUint16(lig);
+    return count;
+  }
+  return 0;
 }
 
 /**
  * The adjustments pair kerning makes to a run of glyph ids (one per glyph, all zero where no
- * pair applies). Only for runs whose glyphs are plain or PAIR: then these lookups are all that
- * acts on them.
+ * pair applies). Only for runs without OTHER glyphs (after substitute()): then these lookups
+ * are all the positioning that acts on them.
  */
 export function pairAdjustments(view: DataView, triggers: Triggers, ids: readonly number[]): Adjustment[] {
   const out = ids.map(() => ({ xAdvance: 0, xOffset: 0, yOffset: 0 }));
@@ -195,7 +252,7 @@ function tagAt(view: DataView, at: number): string {
 }
 
 /** false: the table has feature variations (GSUB/GPOS 1.1), which fontkit may apply. */
-function lookupTriggers(view: DataView, base: number, tag: 'GSUB' | 'GPOS', script: string, language: string, out: Uint8Array, pairLookups: number[][]): boolean {
+function lookupTriggers(view: DataView, base: number, tag: 'GSUB' | 'GPOS', script: string, language: string, out: Uint8Array, applied: (number[] | SubstLookup)[]): boolean {
   const minor = view.getUint16(base + 2);
   if (minor >= 1 && view.getUint32(base + 10) !== 0) return false;
   const scriptList = base + view.getUint16(base + 4);
@@ -228,22 +285,51 @@ function lookupTriggers(view: DataView, base: number, tag: 'GSUB' | 'GPOS', scri
     const featureTag = tagAt(view, feature);
     if (APPLIED_FEATURES.has(featureTag)) features.set(featureTag, featureList + view.getUint16(feature + 4));
   }
-  const pairs: [index: number, subtables: number[]][] = [];
-  for (const table of features.values()) {
+  const read: [index: number, lookup: number[] | SubstLookup][] = [];
+  for (const [featureTag, table] of features) {
     for (let j = 0, m = view.getUint16(table + 2); j < m; j++) {
       const index = view.getUint16(table + 4 + j * 2);
       const lookup = lookupList + view.getUint16(lookupList + 2 + index * 2);
-      const kerning = tag === 'GPOS' ? pairSubtables(view, lookup) : undefined;
+      // Substitutions of the first stage (rvrn, ltra, ltrm, fractions) run before the others
+      // whatever their index: left to fontkit.
+      const known = tag === 'GPOS' ? pairSubtables(view, lookup) : FIRST_STAGE.has(featureTag) ? undefined : substSubtables(view, lookup);
       for (let k = 0, s = view.getUint16(lookup + 4); k < s; k++) {
-        subtableTriggers(view, lookup + view.getUint16(lookup + 6 + k * 2), view.getUint16(lookup), tag, out, kerning ? PAIR : OTHER);
+        subtableTriggers(view, lookup + view.getUint16(lookup + 6 + k * 2), view.getUint16(lookup), tag, out, known ? (tag === 'GPOS' ? PAIR : SUBST) : OTHER);
       }
-      if (kerning) pairs.push([index, kerning]);
+      if (known) read.push([index, known]);
     }
   }
   // fontkit sorts a stage's lookups by index (a stable sort: a lookup two features list runs twice).
-  pairs.sort((a, b) => a[0] - b[0]);
-  for (const [, subtables] of pairs) pairLookups.push(subtables);
+  read.sort((a, b) => a[0] - b[0]);
+  for (const [, lookup] of read) applied.push(lookup);
   return true;
+}
+
+/** fontkit's first stage of features (DefaultShaper.planPreprocessing). */
+const FIRST_STAGE = new Set(['rvrn', 'ltra', 'ltrm', 'frac', 'numr', 'dnom']);
+
+/** Lookup flags that cannot change what a lookup sees in a run without marks: RightToLeft, IgnoreMarks. */
+const HARMLESS_FLAGS = 0x0009;
+
+/** The subtables of a GSUB single (1) or ligature (4) substitution lookup, through extensions. */
+function substSubtables(view: DataView, lookup: number): SubstLookup | undefined {
+  const type = view.getUint16(lookup);
+  if ((view.getUint16(lookup + 2) & ~HARMLESS_FLAGS) !== 0) return undefined;
+  let kind: number | undefined = type === EXTENSION.GSUB ? undefined : type;
+  const subtables: number[] = [];
+  for (let k = 0, s = view.getUint16(lookup + 4); k < s; k++) {
+    let at = lookup + view.getUint16(lookup + 6 + k * 2);
+    if (type === EXTENSION.GSUB) {
+      const inner = view.getUint16(at + 2);
+      if (kind !== undefined && inner !== kind) return undefined;
+      kind = inner;
+      at += view.getUint32(at + 4);
+    }
+    const format = view.getUint16(at);
+    if (!((kind === 1 && (format === 1 || format === 2)) || (kind === 4 && format === 1))) return undefined;
+    subtables.push(at);
+  }
+  return kind === 1 || kind === 4 ? { type: kind, subtables } : undefined;
 }
 
 /**
@@ -253,7 +339,7 @@ function lookupTriggers(view: DataView, base: number, tag: 'GSUB' | 'GPOS', scri
 function pairSubtables(view: DataView, lookup: number): number[] | undefined {
   const type = view.getUint16(lookup);
   const flags = view.getUint16(lookup + 2);
-  if ((type !== 2 && type !== EXTENSION.GPOS) || (flags & ~0x0009) !== 0) return undefined;
+  if ((type !== 2 && type !== EXTENSION.GPOS) || (flags & ~HARMLESS_FLAGS) !== 0) return undefined;
   const out: number[] = [];
   for (let k = 0, s = view.getUint16(lookup + 4); k < s; k++) {
     let at = lookup + view.getUint16(lookup + 6 + k * 2);
@@ -312,7 +398,6 @@ function classGlyphs(view: DataView, at: number, wanted: number, out: Uint8Array
   }
 }
 
-/** OTHER wins: a glyph that pair kerning and another lookup start on is not for pairAdjustments. */
 function mark(out: Uint8Array, gid: number, kind: number): void {
-  if (gid < out.length) out[gid] = out[gid] === OTHER ? OTHER : kind;
+  if (gid < out.length) out[gid]! |= kind;
 }

@@ -5,7 +5,7 @@
 import type * as fontkit from 'fontkit';
 import type { FontSet } from './fonts.js';
 import { faceData } from './face-data.js';
-import { OTHER, PAIR } from './plain-glyphs.js';
+import { OTHER, PAIR, SUBST } from './plain-glyphs.js';
 import type { StyledRun } from './types.js';
 import type { ErrorInit } from '../errors.js';
 import { GlyphMissingError, missingGlyphMessage } from './errors.js';
@@ -69,29 +69,40 @@ const CACHE_GLYPHS = 25_000;
 
 // A run of glyphs that no lookup can act on (plain-glyphs.ts) is its cmap glyphs at their
 // advances: read from the face's bytes, without fontkit. In the bundled faces that is every
-// ideograph and most full-width marks and digits, and, with their pair kerning, Latin letters
-// and ASCII punctuation; what a substitution acts on (the f of fi, straight quotes under
-// locl, the —— ligature) still goes through fontkit.
+// ideograph, mark and digit, and with their substitutions (the ZHS form of —, the —— and fi
+// ligatures) and pair kerning, the Latin text; only runs with a lookup of another kind, or in
+// the marks' Latin forms (pwid), still go through fontkit.
 function plainUnits(font: fontkit.Font, text: string, script: 'hani' | 'latn'): ShapedGlyphUnits[] | undefined {
   const data = faceData(font);
   const triggers = data?.triggers(script, 'ZHS ');
   if (!data || !triggers) return undefined;
-  const out: ShapedGlyphUnits[] = [];
-  let kerned = false;
+  let ids: number[] = [];
+  let lengths: number[] = [];
+  let kinds = 0;
   for (const ch of text) {
-    const cp = ch.codePointAt(0)!;
-    const id = data.glyphId(cp);
-    const kind = triggers.glyphs[id];
+    const id = data.glyphId(ch.codePointAt(0)!);
+    const kind = triggers.glyphs[id] ?? OTHER;
     // fontkit zeroes marks' advances and hides default-ignorable characters (and a variation
     // selector changes the cmap glyph of the one before it): those runs are left to it.
-    if (id === 0 || kind === OTHER || UNPLAIN.test(ch)) return undefined;
-    if (kind === PAIR) kerned = true;
-    const advance = data.advance(id);
-    out.push({ id, advance, nominal: advance, dx: 0, dy: 0, length: ch.length });
+    if (id === 0 || kind & OTHER || UNPLAIN.test(ch)) return undefined;
+    kinds |= kind;
+    ids.push(id);
+    lengths.push(ch.length);
   }
-  if (kerned) {
+  if (kinds & SUBST) {
+    // The ZHS form of —, the —— and fi ligatures (plain-glyphs.ts), as fontkit's GSUB makes them.
+    const substituted = data.substitute(triggers, ids, lengths);
+    if (!substituted) return undefined;
+    ({ ids, lengths } = substituted);
+    kinds = ids.reduce((k, id) => k | (triggers.glyphs[id] ?? 0), 0);
+  }
+  const out = ids.map((id, i): ShapedGlyphUnits => {
+    const advance = data.advance(id);
+    return { id, advance, nominal: advance, dx: 0, dy: 0, length: lengths[i]! };
+  });
+  if (kinds & PAIR) {
     // Kerned Latin (plain-glyphs.ts): the pairs' adjustments, as fontkit's GPOS adds them.
-    data.kerning(triggers, out.map((u) => u.id)).forEach((a, i) => {
+    data.kerning(triggers, ids).forEach((a, i) => {
       const u = out[i]!;
       u.advance += a.xAdvance;
       u.dx += a.xOffset;

@@ -116,23 +116,27 @@ describe.each(bundledFaceFiles.map((f) => [f.replace(/\.ttf$/, '')]))('%s, plain
   const fonts = loadFonts();
   const font = fontkit.create(readFileSync(path.join(bundledFontDir, `${id}.ttf`))) as fontkit.Font;
   const data = readFaceData(readFileSync(path.join(bundledFontDir, `${id}.ttf`)))!;
-  // The characters of each kind the breaker shapes as one segment that no substitution acts on:
-  // Han and the marks between them under hani; digits, and kerned Latin, under latn.
+  // The characters of each kind the breaker shapes as one segment that only lookups read in
+  // plain-glyphs.ts act on: Han, and the marks between them (— with its ZHS form and the ——
+  // ligature) under hani; digits, and Latin (kerned, fi) under latn.
   const plainOf = (script: string, test: RegExp): string[] => {
     const triggers = data.triggers(script, 'ZHS ')!;
-    return font.characterSet.map((cp) => String.fromCodePoint(cp)).filter((ch) => test.test(ch) && (triggers.glyphs[data.glyphId(ch.codePointAt(0)!)] ?? 0) !== OTHER && !/[\p{M}\p{Default_Ignorable_Code_Point}\s]/u.test(ch));
+    return font.characterSet.map((cp) => String.fromCodePoint(cp)).filter((ch) => test.test(ch) && ((triggers.glyphs[data.glyphId(ch.codePointAt(0)!)] ?? 0) & OTHER) === 0 && !/[\p{M}\p{Default_Ignorable_Code_Point}\s]/u.test(ch));
   };
   const han = plainOf('hani', /^[\p{Script=Han}〇]$/u);
   const marks = plainOf('hani', /^[\p{P}\p{S}]$/u).filter((ch) => ch.codePointAt(0)! > 0x2000);
   const digits = plainOf('latn', /^[0-9]$/u);
   // Kerned: every printable ASCII character no substitution acts on, and the space between words.
-  const latin = [...plainOf('latn', /^[!-~]$/u), ' ', ' '];
+  const latin = [...plainOf('latn', /^[!-~]$/u), ' ', ' ', 'f', 'f', 'i', 'l'];
+  // Marks and Han together, with the dash twice as likely (for ——).
+  const hanAndMarks = [...han.slice(0, 200), ...marks, '—', '—'];
 
   it.each([
     ['Han', han, 'hani'],
     ['marks', marks, 'hani'],
     ['digits', digits, 'latn'],
     ['kerned Latin', latin, 'latn'],
+    ['Han and marks', hanAndMarks, 'hani'],
   ] as const)('shapes %s as fontkit does', (_kind, chars, script) => {
     expect(chars.length).toBeGreaterThan(script === 'latn' ? 5 : 10);
     fc.assert(
