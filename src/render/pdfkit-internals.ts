@@ -315,6 +315,26 @@ export function replaceFontEmbedding(font: EmbeddedFont, embed: () => void): voi
   fontInside(font).embed = embed;
 }
 
+const primed = new WeakSet<fontkit.Font>();
+
+/**
+ * Hands fontkit the face's loca, read from its bytes, before pdfkit embeds the face (called by
+ * assertInternals, which every render runs first): pdfkit's
+ * EmbeddedFont asks for the .notdef glyph's advance, for which fontkit decodes the whole loca
+ * through restructure (30,000 entries in a full CJK face, ~7 ms each in a cold process). The
+ * same offsets fontkit's loca table gives (bytes into glyf; tests/render/internals.test.ts).
+ * Reaches: TTFFont `_tables` (its cache of decoded tables).
+ */
+export function primeGlyphLocations(face: fontkit.Font): void {
+  if (primed.has(face)) return;
+  primed.add(face);
+  const cache = (face as unknown as { _tables?: Record<string, unknown> })._tables;
+  const data = faceData(face);
+  if (!cache || !data || 'loca' in cache) return;
+  const offsets = data.glyphOffsets();
+  if (offsets) cache.loca = { version: data.indexToLocFormat, offsets };
+}
+
 /** Resource name ('F1', 'F2', …). Reaches: `font.id`, not public. */
 export function fontResourceName(font: EmbeddedFont): string {
   return fontInside(font).id;
@@ -743,6 +763,7 @@ function checkDocumentInternals(face: fontkit.Font): string[] {
 export function assertInternals(faces: Iterable<fontkit.Font>): void {
   const unchecked = [...faces].filter((face) => !checkedFaces.has(face));
   if (unchecked.length === 0) return;
+  for (const face of unchecked) primeGlyphLocations(face);
   const missing: string[] = [];
   if (!documentChecked) {
     const probe = unchecked.reduce((a, b) => (b.numGlyphs < a.numGlyphs ? b : a));

@@ -29,6 +29,8 @@ export interface FaceData {
   readonly indexToLocFormat: number;
   /** A table's bytes as they are in the file. */
   tableBytes(tag: string): Uint8Array | undefined;
+  /** loca as byte offsets into glyf (numGlyphs + 1 of them); undefined without loca. */
+  glyphOffsets(): Uint32Array | undefined;
   /** The glyph's bytes in glyf (empty for a glyph without outline); null without glyf/loca. */
   glyphBytes(gid: number): Uint8Array | null;
   /**
@@ -110,13 +112,19 @@ export function readFaceData(file: Uint8Array): FaceData | undefined {
     if (!triggerMaps.has(key)) triggerMaps.set(key, triggerGlyphs(view, tables, numGlyphs, script, language));
     return triggerMaps.get(key);
   };
+  const glyphOffsets = (): Uint32Array | undefined => {
+    if (!loca || loca.length < locaSize) return undefined;
+    const out = new Uint32Array(numGlyphs + 1);
+    for (let i = 0; i <= numGlyphs; i++) out[i] = longOffsets ? u32(loca.offset + 4 * i) : u16(loca.offset + 2 * i) * 2;
+    return out;
+  };
   const tableBytes = (tag: string): Uint8Array | undefined => {
     const t = tables.get(tag);
     return t && bytes.subarray(t.offset, t.offset + t.length);
   };
   const indexToLocFormat = longOffsets ? 1 : 0;
   return {
-    tables, numGlyphs, unitsPerEm, glyphId, advance, bearing, indexToLocFormat, tableBytes, glyphBytes, triggers,
+    tables, numGlyphs, unitsPerEm, glyphId, advance, bearing, indexToLocFormat, tableBytes, glyphOffsets, glyphBytes, triggers,
     substitute: (t, ids, lengths) => substitute(view, t, ids, lengths),
     kerning: (t, ids) => pairAdjustments(view, t, ids),
   };

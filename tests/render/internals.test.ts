@@ -2,7 +2,9 @@
 // internal src/render/pdfkit-internals.ts reaches is probed on a real document and the real
 // faces, and the probe itself is shown to name what is missing.
 import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import * as fontkit from 'fontkit';
 import { describe, expect, it } from 'vitest';
 import {
   DOCUMENT_PROBES,
@@ -14,7 +16,10 @@ import {
   currentEmbeddedFont,
   missingInternals,
   nameTreeKeyBytes,
+  primeGlyphLocations,
 } from '../../src/render/pdfkit-internals.js';
+import { registerFaceData } from '../../src/text/face-data.js';
+import { bundledFaceFiles, bundledFontDir } from '../../src/text/fonts.js';
 import { fonts } from './helpers.js';
 
 const face = fonts.faces.get('NotoSerifSC-Regular')!;
@@ -101,5 +106,26 @@ describe('name-tree key order', () => {
     expect([...nameTreeKeyBytes('é')]).toEqual([0xfe, 0xff, 0x00, 0xe9]);
     const keys = ['文章-9', 'b', 'café', 'a-a', 'd', 'B', '文章-10', 'a-Z', 'cafe', 'Émile'];
     expect([...keys].sort(compareNameTreeKeys)).toEqual(['B', 'a-Z', 'a-a', 'b', 'cafe', 'd', 'café', 'Émile', '文章-10', '文章-9']);
+  });
+});
+
+describe('the loca handed to fontkit', () => {
+  it.each(bundledFaceFiles.map((f) => [f]))('%s: the offsets fontkit decodes itself', (file) => {
+    const bytes = readFileSync(path.join(bundledFontDir, file));
+    const decoded = fontkit.create(bytes) as fontkit.Font;
+    const primedFace = fontkit.create(bytes) as fontkit.Font;
+    registerFaceData(primedFace, bytes);
+    primeGlyphLocations(primedFace);
+    const theirs = (decoded as unknown as { loca: { version: number; offsets: ArrayLike<number> } }).loca;
+    const ours = (primedFace as unknown as { loca: { version: number; offsets: ArrayLike<number> } }).loca;
+    expect(ours).not.toBe(theirs);
+    expect(ours.version).toBe(theirs.version);
+    expect(Array.from(ours.offsets)).toEqual(Array.from(theirs.offsets));
+    // What pdfkit asks when it embeds the face, and fontkit's subset of it, unchanged.
+    expect(primedFace.getGlyph(0).advanceWidth).toBe(decoded.getGlyph(0).advanceWidth);
+    const a = primedFace.createSubset();
+    const b = decoded.createSubset();
+    for (const s of [a, b]) for (const g of [0, 5, 100, 1000, 2000]) s.includeGlyph(g as never);
+    expect(Buffer.from(a.encode()).equals(Buffer.from(b.encode()))).toBe(true);
   });
 });
