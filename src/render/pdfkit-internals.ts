@@ -638,6 +638,8 @@ function at(target: unknown, path: readonly string[]): unknown {
 const isFunction = (path: string): Probe => [path, (t) => typeof at(t, path.split('.')) === 'function'];
 const isObject = (path: string): Probe => [path, (t) => { const v = at(t, path.split('.')); return v !== null && typeof v === 'object'; }];
 const isArray = (path: string): Probe => [path, (t) => Array.isArray(at(t, path.split('.')))];
+/** An array or a typed array (a loca primeGlyphLocations gave fontkit is a Uint32Array). */
+const isIndexed = (path: string): Probe => [path, (t) => { const v = at(t, path.split('.')); return Array.isArray(v) || ArrayBuffer.isView(v); }];
 const isNumber = (path: string): Probe => [path, (t) => typeof at(t, path.split('.')) === 'number'];
 const isString = (path: string): Probe => [path, (t) => typeof at(t, path.split('.')) === 'string'];
 const isPresent = (path: string): Probe => [path, (t) => { const parts = path.split('.'); const key = parts.pop() ?? ''; const o = at(t, parts); return o !== null && (typeof o === 'object' || typeof o === 'function') && key in o; }];
@@ -680,7 +682,7 @@ export const SUBSET_ENCODE_PROBES: readonly Probe[] = [isArray('glyf'), isNumber
 export const FACE_PROBES: readonly Probe[] = [
   isFunction('_getTableStream'),
   isPresent('_variationProcessor'),
-  isArray('loca.offsets'),
+  isIndexed('loca.offsets'),
   isFunction('hmtx.metrics.get'),
   isNumber('hmtx.metrics.length'),
   isFunction('hmtx.bearings.get'),
