@@ -392,7 +392,6 @@ export function outputPathOf(inputPath: string, outputPath?: string): string {
  * in the same folder and renamed, so a reader never sees half a file.
  */
 export async function buildFile(inputPath: string, outputPath?: string, options: RenderOptions = {}): Promise<BuildResult> {
-  readBundledFontsAhead();
   const output = outputPathOf(inputPath, outputPath);
   await checkOutput(output, [inputPath]);
   const { pdf, pages, warnings } = await prepareFile(inputPath, options);

@@ -161,10 +161,15 @@ end
 end`;
 }
 
-/** A stream object holding already-deflated bytes (pdfkit then leaves them as they are). */
-function flateStream(doc: PdfkitDocument, bytes: Uint8Array, data: Record<string, unknown> = {}, deflated?: Uint8Array): ReturnType<PdfkitDocument['ref']> {
+/** A stream object of `bytes`, deflated here (pdfkit then leaves them as they are). */
+function flateStream(doc: PdfkitDocument, bytes: Uint8Array, data: Record<string, unknown> = {}): ReturnType<PdfkitDocument['ref']> {
+  return deflatedStream(doc, deflate(bytes), data);
+}
+
+/** A stream object holding bytes deflated already. */
+function deflatedStream(doc: PdfkitDocument, deflated: Uint8Array, data: Record<string, unknown> = {}): ReturnType<PdfkitDocument['ref']> {
   const ref = doc.ref({ ...data, Filter: 'FlateDecode' });
-  ref.end(deflated ?? deflate(bytes));
+  ref.end(deflated);
   return ref;
 }
 
@@ -173,7 +178,7 @@ export function embedFont(doc: PdfkitDocument, font: EmbeddedFont, program?: Com
   const face = fontFace(font);
   // A program deflated before a glyph was added would lack it: then it is made again here.
   const ready = program && program.glyphs === subsetGlyphCount(font) ? program.bytes : undefined;
-  const fontFile = ready ? flateStream(doc, new Uint8Array(0), {}, ready) : flateStream(doc, encodeSubset(font));
+  const fontFile = ready ? deflatedStream(doc, ready) : flateStream(doc, encodeSubset(font));
   // Tables fontkit parses but does not declare in its types.
   const tables = faceTables(face);
   const familyClass = (tables['OS/2']?.sFamilyClass ?? 0) >> 8;

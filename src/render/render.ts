@@ -33,6 +33,8 @@ export async function renderPages(model: PageModel, fonts: FontSet, options: Ren
     doc.on('error', reject);
     doc.on('end', resolve);
   });
+  // Awaited only after drawing: an error pdfkit emits meanwhile must not count as unhandled.
+  ended.catch(() => undefined);
   const faces = new DocumentFonts(doc, fonts);
   faces.reserve(model.pages);
   // The font programs deflate on the thread pool while this thread draws.

@@ -10,7 +10,6 @@ import { pairAdjustments, substitute, triggerGlyphs } from './plain-glyphs.js';
 import type { Adjustment, Triggers } from './plain-glyphs.js';
 
 export interface TableRecord {
-  readonly checkSum: number;
   readonly offset: number;
   readonly length: number;
 }
@@ -72,7 +71,7 @@ export function readFaceData(file: Uint8Array): FaceData | undefined {
   for (let i = 0; i < numTables; i++) {
     const at = 12 + i * 16;
     const tag = String.fromCharCode(bytes[at]!, bytes[at + 1]!, bytes[at + 2]!, bytes[at + 3]!);
-    const record = { checkSum: u32(at + 4), offset: u32(at + 8), length: u32(at + 12) };
+    const record = { offset: u32(at + 8), length: u32(at + 12) };
     if (record.offset + record.length > bytes.byteLength) return undefined;
     tables.set(tag, record);
   }
