@@ -185,22 +185,27 @@ export async function givenImages(issue: Issue, images: ImageSource | undefined)
  * paragraphs again, and only the contents' tails change between passes, so each distinct
  * paragraph is broken once per layout (the memo lives as long as one issue's layout).
  *
- * The key is the paragraph's content: its runs (as JSON) and its measure. The runs of a block
- * are the same array in every pass, so their JSON is made once per array (a WeakMap by
- * identity) instead of once per call: JSON.stringify of every input was ~1 ms of a render.
+ * A paragraph's runs are keyed by identity: a block hands the breaker the same runs array in
+ * every pass (compose makes it once). Keyed by their JSON instead, building and hashing that
+ * string was ~1 ms of a warm render. The short lines layout makes afresh on every call (page
+ * numbers, leaders, labels) are keyed by content, which is cheap for them, so the same leader
+ * line is still broken once per issue.
  */
 export function rememberBreaks(breaker: Breaker): Breaker {
-  const memo = new Map<string, ReturnType<Breaker>>();
-  const runsKey = new WeakMap<object, string>();
+  const byRuns = new WeakMap<object, Map<string, ReturnType<Breaker>>>();
+  const byContent = new Map<string, ReturnType<Breaker>>();
   return (input) => {
-    const { runs: runArray, ...measure } = input;
-    let runs = runsKey.get(runArray);
-    if (runs === undefined) {
-      runs = JSON.stringify(runArray);
-      runsKey.set(runArray, runs);
-    }
+    const { runs, ...measure } = input;
     // Every other field of the input (a few numbers and the pointer), whatever fields it has.
-    const key = `${JSON.stringify(measure)}${runs}`;
+    let key = JSON.stringify(measure);
+    let memo: Map<string, ReturnType<Breaker>> | undefined;
+    if (textLength(runs) <= SHORT_LINE) {
+      memo = byContent;
+      key += JSON.stringify(runs);
+    } else {
+      memo = byRuns.get(runs);
+      if (!memo) byRuns.set(runs, (memo = new Map()));
+    }
     let out = memo.get(key);
     if (!out) {
       out = breaker(input);
@@ -208,6 +213,15 @@ export function rememberBreaks(breaker: Breaker): Breaker {
     }
     return out;
   };
+}
+
+/** Characters up to which a paragraph's runs are keyed by content (rememberBreaks). */
+const SHORT_LINE = 128;
+
+function textLength(runs: readonly { text: string }[]): number {
+  let n = 0;
+  for (const r of runs) n += r.text.length;
+  return n;
 }
 
 function samePages(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): boolean {

@@ -85,8 +85,9 @@ export function readFaceData(file: Uint8Array): FaceData | undefined {
   const unitsPerEm = u16(head.offset + 18);
   const metrics = u16(hhea.offset + 34);
   if (metrics === 0 || hmtx.length < metrics * 4 + (numGlyphs - metrics) * 2) return undefined;
-  const glyphId = cmapLookup(view, cmap);
-  if (!glyphId) return undefined;
+  const lookup = cmapLookup(view, cmap);
+  if (!lookup) return undefined;
+  const glyphId = rememberedBmp(lookup);
 
   const advance = (gid: number): number => u16(hmtx.offset + 4 * (gid < metrics ? gid : metrics - 1));
   const bearing = (gid: number): number =>
@@ -126,6 +127,23 @@ export function readFaceData(file: Uint8Array): FaceData | undefined {
     tables, numGlyphs, unitsPerEm, glyphId, advance, bearing, indexToLocFormat, tableBytes, glyphOffsets, glyphBytes, triggers,
     substitute: (t, ids, lengths) => substitute(view, t, ids, lengths),
     kerning: (t, ids) => pairAdjustments(view, t, ids),
+  };
+}
+
+/**
+ * A cmap lookup that remembers its BMP answers: shaping and face choice ask for every
+ * character of every paragraph, and a binary search over the ~4,000 segments of a CJK face's
+ * format 4 subtable was the largest single cost of shaping. 128 KiB per face, made on first
+ * use; 0xffff marks a code point not yet looked up (no glyph id reaches it: numGlyphs ≤ 65,535).
+ */
+function rememberedBmp(lookup: (cp: number) => number): (cp: number) => number {
+  let bmp: Uint16Array | undefined;
+  return (cp) => {
+    if (cp > 0xffff || cp >>> 0 !== cp) return lookup(cp);
+    bmp ??= new Uint16Array(0x10000).fill(0xffff);
+    const known = bmp[cp]!;
+    if (known !== 0xffff) return known;
+    return (bmp[cp] = lookup(cp));
   };
 }
 

@@ -9,7 +9,7 @@ import { OTHER, PAIR, SUBST } from './plain-glyphs.js';
 import type { StyledRun } from './types.js';
 import type { ErrorInit } from '../errors.js';
 import { GlyphMissingError, missingGlyphMessage } from './errors.js';
-import { isAmbiguousMark, isCjk, isIdeographic, isIgnorable, isNewline, isSpace, isTokenChar, takesLatinForm } from './classify.js';
+import { CharFlag, charFlags, isIgnorable, isNewline, isSpace, takesLatinForm } from './classify.js';
 
 export type ClusterKind = 'ideo' | 'punct' | 'latin' | 'space' | 'newline';
 
@@ -79,15 +79,18 @@ function plainUnits(font: fontkit.Font, text: string, script: 'hani' | 'latn'): 
   let ids: number[] = [];
   let lengths: number[] = [];
   let kinds = 0;
-  for (const ch of text) {
-    const id = data.glyphId(ch.codePointAt(0)!);
+  for (let i = 0; i < text.length; ) {
+    const cp = text.codePointAt(i)!;
+    const length = cp > 0xffff ? 2 : 1;
+    i += length;
+    const id = data.glyphId(cp);
     const kind = triggers.glyphs[id] ?? OTHER;
     // fontkit zeroes marks' advances and hides default-ignorable characters (and a variation
     // selector changes the cmap glyph of the one before it): those runs are left to it.
-    if (id === 0 || kind & OTHER || UNPLAIN.test(ch)) return undefined;
+    if (id === 0 || kind & OTHER || charFlags(cp) & (CharFlag.Mark | CharFlag.Ignorable)) return undefined;
     kinds |= kind;
     ids.push(id);
-    lengths.push(ch.length);
+    lengths.push(length);
   }
   if (kinds & SUBST) {
     // The ZHS form of —, the —— and fi ligatures (plain-glyphs.ts), as fontkit's GSUB makes them.
@@ -111,8 +114,6 @@ function plainUnits(font: fontkit.Font, text: string, script: 'hani' | 'latn'): 
   }
   return out;
 }
-
-const UNPLAIN = /[\p{M}\p{Default_Ignorable_Code_Point}]/u;
 
 // Ideographs shape alone: in the bundled faces no feature under hani/ZHS joins, moves or
 // substitutes an ideograph by context (tests/text/ideographs.test.ts checks whole strings
@@ -250,11 +251,11 @@ export function uncoveredCharacters(text: string, faces: readonly string[], font
   return out;
 }
 
-function kindOf(ch: string): ClusterKind {
-  if (isNewline(ch)) return 'newline';
-  if (isSpace(ch)) return 'space';
-  if (isIdeographic(ch)) return 'ideo';
-  if (isCjk(ch)) return 'punct';
+function kindOfFlags(f: number): ClusterKind {
+  if (f & CharFlag.Newline) return 'newline';
+  if (f & CharFlag.Space) return 'space';
+  if (f & CharFlag.Ideographic) return 'ideo';
+  if (f & CharFlag.Cjk) return 'punct';
   return 'latin';
 }
 
@@ -263,9 +264,12 @@ interface Segment {
   face: string;
   script: Script;
   start: number;
+  end: number;
   text: string;
   /** What is shaped: the text with spaces the face lacks (tab, no-break spaces) as U+0020. */
   shaped: string;
+  /** Offsets in the segment of those spaces. */
+  spaces: number[];
 }
 
 export interface Shaped {
@@ -275,6 +279,28 @@ export interface Shaped {
   runStarts: number[];
 }
 
+/** A face of a run's chain, looked up once per run. */
+interface ChainFace {
+  id: string;
+  font: fontkit.Font;
+  glyphId: ((cp: number) => number) | undefined;
+}
+
+function chainOf(faces: readonly string[], fonts: FontSet): ChainFace[] {
+  const out: ChainFace[] = [];
+  for (const id of faces) {
+    const font = fonts.faces.get(id);
+    if (font) out.push({ id, font, glyphId: faceData(font)?.glyphId });
+  }
+  return out;
+}
+
+/** The first face of the chain with a glyph for cp (faceFor, for a chain looked up already). */
+function chainFaceFor(cp: number, chain: readonly ChainFace[]): string | undefined {
+  for (const f of chain) if (f.glyphId ? f.glyphId(cp) !== 0 : f.font.hasGlyphForCodePoint(cp)) return f.id;
+  return undefined;
+}
+
 /** NFC text of the runs and its clusters; throws GlyphMissingError naming U+XXXX and the run's pointer. */
 export function shapeRuns(runs: readonly StyledRun[], fonts: FontSet): Shaped {
   const errors: ErrorInit[] = [];
@@ -282,41 +308,40 @@ export function shapeRuns(runs: readonly StyledRun[], fonts: FontSet): Shaped {
   // Offsets of characters that get no glyph of their own (newlines, invisible formats).
   const loose: { at: number; ch: string; run: number; newline: boolean }[] = [];
   const runStarts: number[] = [];
+  const texts = runs.map((r) => r.text.normalize('NFC'));
   // The whole paragraph: a mark's form depends on its neighbours, across runs.
-  const whole = runs.map((r) => r.text.normalize('NFC')).join('');
-  const hasHan = /[\p{Script=Han}]/u.test(whole);
-  let text = '';
+  const text = texts.join('');
+  const hasHan = /[\p{Script=Han}]/u.test(text);
+  let base = 0;
   runs.forEach((run, r) => {
-    const t = run.text.normalize('NFC');
-    runStarts.push(text.length);
-    const base = text.length;
-    text += t;
+    const t = texts[r]!;
+    runStarts.push(base);
+    const chain = chainOf(run.faces, fonts);
     let seg: Segment | undefined;
-    let offset = 0;
     let prevScript: Script = 'hani';
     const seen = new Set<string>();
-    // Face lookups repeat for the same characters (的, 。) throughout a run.
-    const faceOf = new Map<string, string | undefined>();
-    for (const ch of t) {
-      const at = base + offset;
-      offset += ch.length;
-      if (isNewline(ch)) {
+    // Characters are classified by code point (classify.ts's table) and faces found through
+    // the faces' remembered cmaps: this loop meets every character of the issue.
+    for (let i = 0; i < t.length; ) {
+      const cp = t.codePointAt(i)!;
+      const length = cp > 0xffff ? 2 : 1;
+      const at = base + i;
+      i += length;
+      const flags = charFlags(cp);
+      if (flags & CharFlag.Newline) {
         seg = undefined;
-        loose.push({ at, ch, run: r, newline: true });
+        loose.push({ at, ch: String.fromCodePoint(cp), run: r, newline: true });
         continue;
       }
-      let face = faceOf.get(ch);
-      if (face === undefined && !faceOf.has(ch)) {
-        face = faceFor(ch, run.faces, fonts);
-        faceOf.set(ch, face);
-      }
-      let shapedCh = ch;
-      if (face === undefined && isSpace(ch) && ch.length === 1) {
-        face = faceFor(' ', run.faces, fonts);
-        shapedCh = ' ';
+      let face = chainFaceFor(cp, chain);
+      let asSpace = false;
+      if (face === undefined && flags & CharFlag.Space && length === 1) {
+        face = chainFaceFor(0x20, chain);
+        asSpace = true;
       }
       if (face === undefined) {
-        if (isIgnorable(ch)) {
+        const ch = String.fromCodePoint(cp);
+        if (flags & CharFlag.Ignorable) {
           seg = undefined;
           loose.push({ at, ch, run: r, newline: false });
           continue;
@@ -328,18 +353,19 @@ export function shapeRuns(runs: readonly StyledRun[], fonts: FontSet): Shaped {
         seg = undefined;
         continue;
       }
-      const script: Script = isSpace(ch)
+      const script: Script = flags & CharFlag.Space
         ? prevScript === 'mark' ? 'latn' : prevScript
-        : isTokenChar(ch) ? 'latn' : isAmbiguousMark(ch) && takesLatinForm(whole, at, hasHan) ? 'mark' : 'hani';
+        : (flags & (CharFlag.Newline | CharFlag.Cjk)) === 0 ? 'latn'
+          : flags & CharFlag.AmbiguousMark && takesLatinForm(text, at, hasHan) ? 'mark' : 'hani';
       prevScript = script;
-      if (seg && seg.face === face && seg.script === script) {
-        seg.text += ch;
-        seg.shaped += shapedCh;
-      } else {
-        seg = { run: r, face, script, start: at, text: ch, shaped: shapedCh };
+      if (!seg || seg.face !== face || seg.script !== script) {
+        seg = { run: r, face, script, start: at, end: at, text: '', shaped: '', spaces: [] };
         segments.push(seg);
       }
+      seg.end = at + length;
+      if (asSpace) seg.spaces.push(at - seg.start);
     }
+    base += t.length;
   });
   if (errors.length > 0) throw new GlyphMissingError(errors);
 
@@ -357,36 +383,53 @@ export function shapeRuns(runs: readonly StyledRun[], fonts: FontSet): Shaped {
     }
   };
   for (const seg of segments) {
+    seg.text = text.slice(seg.start, seg.end);
+    seg.shaped = withSpaces(seg.text, seg.spaces);
     flushLoose(seg.start);
     const font = fonts.faces.get(seg.face)!;
     const scale = runs[seg.run]!.size / font.unitsPerEm;
     const size = runs[seg.run]!.size;
     let at = seg.start;
     for (const g of shapeUnits(font, seg.shaped, seg.script)) {
-      const chars = seg.text.slice(at - seg.start, at - seg.start + g.length);
+      const chars = text.slice(at, at + g.length);
       const glyph: ClusterGlyph = { id: g.id, advance: g.advance * scale, nominal: g.nominal * scale, dx: g.dx * scale, dy: g.dy * scale, text: chars };
       const prev = clusters[clusters.length - 1];
-      const firstCh = String.fromCodePoint(chars.codePointAt(0) ?? 0);
+      const firstCp = chars.codePointAt(0) ?? 0;
+      const single = chars.length === (firstCp > 0xffff ? 2 : 1);
+      const firstCh = single ? chars : String.fromCodePoint(firstCp);
+      const firstFlags = charFlags(firstCp);
       const joins = prev !== undefined && prev.run === seg.run && prev.face === seg.face && prev.end === at &&
-        prev.kind !== 'newline' && (g.length === 0 || /^\p{M}/u.test(chars));
+        prev.kind !== 'newline' && (g.length === 0 || (firstFlags & CharFlag.Mark) !== 0);
       if (joins) {
         prev.glyphs.push(glyph);
         prev.end = at + g.length;
-        if (g.length > 0) prev.last = lastChar(chars);
+        if (g.length > 0) prev.last = single ? chars : lastChar(chars);
       } else {
         // A mark in its Latin form belongs to the Latin text: no quarter em, no blanks, and it
         // joins the word's token, so Women’s stays unbroken as UAX #14 LB19 (× QU ×) has it.
-        let kind = seg.script === 'mark' ? 'latin' : kindOf(firstCh);
+        let kind = seg.script === 'mark' ? 'latin' : kindOfFlags(firstFlags);
         // Symbols the Chinese font draws a full em wide (① → ★ × §) behave like Chinese
         // punctuation: no quarter em beside them, breakable as Chinese text is.
-        if (kind === 'latin' && seg.script !== 'mark' && firstCh.charCodeAt(0) >= 0x80 && glyph.nominal >= 0.9 * size) kind = 'punct';
-        clusters.push({ start: at, end: at + g.length, run: seg.run, face: seg.face, size, glyphs: [glyph], kind, first: firstCh, last: lastChar(chars) || firstCh });
+        if (kind === 'latin' && seg.script !== 'mark' && firstCp >= 0x80 && glyph.nominal >= 0.9 * size) kind = 'punct';
+        clusters.push({ start: at, end: at + g.length, run: seg.run, face: seg.face, size, glyphs: [glyph], kind, first: firstCh, last: (single ? chars : lastChar(chars)) || firstCh });
       }
       at += g.length;
     }
   }
   flushLoose(Infinity);
   return { text, clusters, runStarts };
+}
+
+/** The segment's text as shaped: the spaces its face lacks (at these offsets) as U+0020. */
+function withSpaces(text: string, spaces: readonly number[]): string {
+  if (spaces.length === 0) return text;
+  let out = '';
+  let from = 0;
+  for (const k of spaces) {
+    out += text.slice(from, k) + ' ';
+    from = k + 1;
+  }
+  return out + text.slice(from);
 }
 
 function lastChar(s: string): string {
