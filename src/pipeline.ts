@@ -23,7 +23,7 @@ import { checkOutput, writeAtomically } from './output.js';
 import { measureBlocks, paginate, type Breaker, type MeasureContext, type Paginated } from './layout/index.js';
 import type { PageModel } from './layout/types.js';
 import { renderPages } from './render/index.js';
-import { breakParagraph, loadFonts, missingGlyphMessage, uncoveredCharacters, type FontSet } from './text/index.js';
+import { breakParagraph, loadFonts, missingGlyphMessage, uncoveredCharacters, type BrokenParagraph, type FontSet, type ParagraphInput, type StyledRun } from './text/index.js';
 import { bundledFontsRead, loadFontsWith, readBundledFontsAhead, type FallbackFont } from './text/fonts.js';
 import { readThemeFile, resolveTheme, type TextStyle, type Theme, type ThemeFile, type ThemeOverride } from './theme/index.js';
 import { version } from './version.js';
@@ -186,42 +186,73 @@ export async function givenImages(issue: Issue, images: ImageSource | undefined)
  * paragraph is broken once per layout (the memo lives as long as one issue's layout).
  *
  * A paragraph's runs are keyed by identity: a block hands the breaker the same runs array in
- * every pass (compose makes it once). Keyed by their JSON instead, building and hashing that
- * string was ~1 ms of a warm render. The short lines layout makes afresh on every call (page
- * numbers, leaders, labels) are keyed by content, which is cheap for them, so the same leader
- * line is still broken once per issue.
+ * every pass (compose makes it once, and nothing changes it). The short lines that layout
+ * makes afresh on every call (page numbers, leaders, labels) are looked up by their text and
+ * compared field by field. Keyed by the input's JSON instead, building and hashing those
+ * strings (their numbers printed as decimals) was ~1 ms of a warm 663 render and ~8 ms of
+ * the ~30-page one.
  */
 export function rememberBreaks(breaker: Breaker): Breaker {
-  const byRuns = new WeakMap<object, Map<string, ReturnType<Breaker>>>();
-  const byContent = new Map<string, ReturnType<Breaker>>();
+  const byRuns = new WeakMap<object, Remembered[]>();
+  const byText = new Map<string, Remembered[]>();
   return (input) => {
-    const { runs, ...measure } = input;
-    // Every other field of the input (a few numbers and the pointer), whatever fields it has.
-    let key = JSON.stringify(measure);
-    let memo: Map<string, ReturnType<Breaker>> | undefined;
-    if (textLength(runs) <= SHORT_LINE) {
-      memo = byContent;
-      key += JSON.stringify(runs);
+    const short = textLength(input.runs) <= SHORT_LINE;
+    let seen: Remembered[] | undefined;
+    if (short) {
+      const key = input.runs.length === 1 ? input.runs[0]!.text : input.runs.map((r) => r.text).join('\u0000');
+      seen = byText.get(key);
+      if (!seen) byText.set(key, (seen = []));
     } else {
-      memo = byRuns.get(runs);
-      if (!memo) byRuns.set(runs, (memo = new Map()));
+      seen = byRuns.get(input.runs);
+      if (!seen) byRuns.set(input.runs, (seen = []));
     }
-    let out = memo.get(key);
-    if (!out) {
-      out = breaker(input);
-      memo.set(key, out);
-    }
+    for (const r of seen) if (sameMeasure(r.measure, input) && (!short || sameRuns(r.runs, input.runs))) return r.out;
+    const out = breaker(input);
+    // Copies: a caller may change its input object and ask again (layout sets restIndent on it).
+    seen.push({ measure: MEASURE_FIELDS.map((k) => input[k]), runs: short ? input.runs.map((r) => ({ ...r, faces: [...r.faces] })) : input.runs, out });
     return out;
   };
 }
 
-/** Characters up to which a paragraph's runs are keyed by content (rememberBreaks). */
+interface Remembered {
+  /** The input's MEASURE_FIELDS, in that order, when it was broken. */
+  measure: unknown[];
+  runs: readonly StyledRun[];
+  out: BrokenParagraph;
+}
+
+/** Characters up to which a paragraph's runs are looked up by their text (rememberBreaks). */
 const SHORT_LINE = 128;
 
 function textLength(runs: readonly { text: string }[]): number {
   let n = 0;
   for (const r of runs) n += r.text.length;
   return n;
+}
+
+// The fields the breaker reads, listed so that they are compared without enumerating keys.
+// The checks below fail to compile when a field is added to the types and not here.
+const MEASURE_FIELDS = ['width', 'indent', 'restIndent', 'lastLineReserve', 'align', 'pointer', 'hyphenation'] as const;
+const RUN_FIELDS = ['text', 'size', 'color', 'href', 'pointer', 'keepTogether'] as const;
+const measureFieldsComplete: [Exclude<keyof ParagraphInput, 'runs' | (typeof MEASURE_FIELDS)[number]>] extends [never] ? true : false = true;
+const runFieldsComplete: [Exclude<keyof StyledRun, 'faces' | (typeof RUN_FIELDS)[number]>] extends [never] ? true : false = true;
+void measureFieldsComplete;
+void runFieldsComplete;
+
+function sameMeasure(values: readonly unknown[], b: ParagraphInput): boolean {
+  for (let i = 0; i < MEASURE_FIELDS.length; i++) if (values[i] !== b[MEASURE_FIELDS[i]!]) return false;
+  return true;
+}
+
+function sameRuns(a: readonly StyledRun[], b: readonly StyledRun[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    for (const k of RUN_FIELDS) if (x[k] !== y[k]) return false;
+    if (x.faces.length !== y.faces.length || x.faces.some((f, j) => f !== y.faces[j])) return false;
+  }
+  return true;
 }
 
 function samePages(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): boolean {
