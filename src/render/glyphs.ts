@@ -104,8 +104,9 @@ export class DocumentFonts {
     // so that drawing finds every CID made and the subsets are complete before it starts.
     for (const fragment of drawnFragments(pages)) {
       const font = this.face(fragment.face);
+      const fits = fitter(font, fragment.size);
       for (const glyph of fragment.glyphs) {
-        const fit = glyphFit(font, glyph, fragment.size);
+        const fit = fits(glyph);
         this.placements.push({ glyph, cid: includeGlyph(font, glyph.id, glyph.text, fit), fit });
       }
     }
@@ -171,12 +172,21 @@ interface GlyphFit {
  * see a line end at the measure, not half an em past it.
  */
 function glyphFit(font: EmbeddedFont, glyph: PositionedGlyph, size: number): GlyphFit | undefined {
-  const natural = naturalWidth(fontFace(font), glyph.id);
+  return fitter(font, size)(glyph);
+}
+
+/** glyphFit for the glyphs of one font at one size (a fragment), the face looked up once. */
+function fitter(font: EmbeddedFont, size: number): (glyph: PositionedGlyph) => GlyphFit | undefined {
+  const face = fontFace(font);
+  const data = faceData(face);
   // fontScale is 1000 / unitsPerEm; fontkit's unitsPerEm getter re-reads the head table.
   const toUnits = 1000 / (fontScale(font) * size);
-  const advance = Math.round(glyph.advance * toUnits * 1000) / 1000;
-  if (advance > natural - 0.5 || glyph.dx > 0) return undefined;
-  return { shift: Math.round(glyph.dx * toUnits), advance: Math.max(0, advance) };
+  return (glyph) => {
+    const natural = data ? data.advance(glyph.id) : face.getGlyph(glyph.id).advanceWidth;
+    const advance = Math.round(glyph.advance * toUnits * 1000) / 1000;
+    if (advance > natural - 0.5 || glyph.dx > 0) return undefined;
+    return { shift: Math.round(glyph.dx * toUnits), advance: Math.max(0, advance) };
+  };
 }
 
 // From the face's hmtx as read by the loader: fontkit's getGlyph() would make (and keep) a glyph
@@ -232,15 +242,15 @@ const PEN_TOLERANCE = 0.0005;
 /** A CID string as a PDF literal string of raw 2-byte codes: half the size of hex, before deflate. */
 function literal(cids: readonly number[]): string {
   let out = '(';
-  for (const cid of cids) {
-    for (const byte of [cid >> 8, cid & 0xff]) {
-      // In a literal string these must be escaped; a raw CR would be read as a line end.
-      if (byte === 0x28 || byte === 0x29 || byte === 0x5c) out += `\\${String.fromCharCode(byte)}`;
-      else if (byte === 0x0d) out += '\\r';
-      else out += String.fromCharCode(byte);
-    }
-  }
+  for (const cid of cids) out += literalByte(cid >> 8) + literalByte(cid & 0xff);
   return `${out})`;
+}
+
+/** One byte of a literal string: in one these must be escaped, and a raw CR would be read as a line end. */
+function literalByte(byte: number): string {
+  if (byte === 0x28 || byte === 0x29 || byte === 0x5c) return `\\${String.fromCharCode(byte)}`;
+  if (byte === 0x0d) return '\\r';
+  return String.fromCharCode(byte);
 }
 
 /**
@@ -283,26 +293,38 @@ export function textObject(
     else if (tj.length) ops.push(`[${tj.join('')}] TJ`);
     tj = [];
   };
+  // The Tc the PDF applies, as written (to 5 decimals): the pen advances by it.
+  let tcWritten = Number(num(state.tc, 5));
+  let lastFont: EmbeddedFont | undefined;
+  let lastFragment: GlyphFragment | undefined;
   for (const g of placed) {
     const { font, fragment } = g;
-    useFontOnPage(doc, font);
     const spacing = g.gapAfter !== undefined && g.gapAfter < -PEN_TOLERANCE ? 0 : tc;
     if (spacing !== state.tc) {
       flushTJ();
       ops.push(`${num(spacing, 5)} Tc`);
       state.tc = spacing;
+      tcWritten = Number(num(spacing, 5));
     }
-    if (fontResourceName(font) !== fontId || fragment.size !== size) {
-      flushTJ();
-      fontId = fontResourceName(font);
-      size = fragment.size;
-      ops.push(`/${fontId} ${num(size)} Tf`);
+    // Font, size and colour change only between fragments: checked once per fragment.
+    if (font !== lastFont) {
+      useFontOnPage(doc, font);
+      lastFont = font;
     }
-    const fill = rgb(fragment.color || '#000000');
-    if (fill !== color) {
-      flushTJ();
-      color = fill;
-      ops.push(`${fill} rg`);
+    if (fragment !== lastFragment) {
+      lastFragment = fragment;
+      if (fontResourceName(font) !== fontId || fragment.size !== size) {
+        flushTJ();
+        fontId = fontResourceName(font);
+        size = fragment.size;
+        ops.push(`/${fontId} ${num(size)} Tf`);
+      }
+      const fill = rgb(fragment.color || '#000000');
+      if (fill !== color) {
+        flushTJ();
+        color = fill;
+        ops.push(`${fill} rg`);
+      }
     }
     if (g.ty !== penY) {
       flushTJ();
@@ -328,7 +350,7 @@ export function textObject(
       ops.push('/Span <</ActualText ()>> BDC');
     }
     cids.push(g.cid);
-    penX += ((cidWidth(font, g.cid) ?? 0) * size) / 1000 + Number(num(state.tc, 5));
+    penX += ((cidWidth(font, g.cid) ?? 0) * size) / 1000 + tcWritten;
     if (hyphen) {
       flushTJ();
       ops.push('EMC');
