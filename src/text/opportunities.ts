@@ -11,6 +11,7 @@ import {
   isLineStartProhibited,
 } from './classify.js';
 import { hyphenationPoints } from './hyphenate.js';
+import { slots } from './slots.js';
 import { findBreakOpportunities } from './uax14.js';
 
 export const enum BreakClass {
@@ -76,9 +77,11 @@ export function classifyBoundaries(
   hyphenation: Hyphenation | false = false,
 ): Boundaries {
   const n = clusters.length;
-  const cls = new Uint8Array(n + 1);
-  const mandatory = new Uint8Array(n + 1);
-  const hyphen = new Uint8Array(n + 1);
+  // One backing store for the three (see buildMeasures).
+  const flags = slots(new Uint8Array(3 * (n + 1)), n + 1);
+  const cls = flags(0, n + 1);
+  const mandatory = flags(1, n + 1);
+  const hyphen = flags(2, n + 1);
   const uax = new Map<number, boolean>();
   for (const o of findBreakOpportunities(text)) uax.set(o.position, o.required);
 
