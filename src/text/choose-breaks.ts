@@ -6,6 +6,7 @@
 import type { Measures } from './measures.js';
 import { EPS } from './measures.js';
 import { BreakClass } from './opportunities.js';
+import { slots } from './slots.js';
 import {
   MAX_BADNESS,
   badness,
@@ -66,8 +67,9 @@ export function chooseBreaks(m: Measures, p: BreakOptions): number[] {
   const stretch = noStretch();
 
   const search = (strict: boolean): Int32Array | undefined => {
-    const best = new Float64Array(n + 1).fill(Infinity);
-    const prev = new Int32Array(n + 1).fill(-1);
+    const store = slots(n + 1, 1, 1, 0);
+    const best = store.float(0, n + 1).fill(Infinity);
+    const prev = store.int(0, n + 1).fill(-1);
     best[0] = 0;
     let floor = 0;
     // Lines narrower than this share of the measure are too loose to try in the first pass.

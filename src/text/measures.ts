@@ -113,9 +113,10 @@ export interface PrefixSums {
 /** The clusters as the breaker measures them. Mutates the clusters' glyphs (compression, centring). */
 export function buildMeasures(clusters: Cluster[]): Measures {
   const n = clusters.length;
-  // Two backing stores per paragraph instead of nineteen (slots.ts).
-  const floats = slots(new Float64Array(13 * (n + 1)), n + 1);
-  const ints = slots(new Int32Array(5 * (n + 1)), n + 1);
+  // One backing store per paragraph instead of nineteen (slots.ts).
+  const store = slots(n + 1, 13, 5, 1);
+  const floats = store.float;
+  const ints = store.int;
   const m: Measures = {
     count: n,
     clusters,
@@ -125,7 +126,7 @@ export function buildMeasures(clusters: Cluster[]): Measures {
     spaceShrink: floats(3, n),
     endKern: floats(4, n),
     glue: floats(5, n),
-    gapClass: new Uint8Array(n),
+    gapClass: store.byte(0, n),
     glueShrink: floats(6, n),
     stretchCap: floats(7, n),
     breakWidth: floats(8, n + 1),

@@ -77,16 +77,16 @@ export function classifyBoundaries(
   hyphenation: Hyphenation | false = false,
 ): Boundaries {
   const n = clusters.length;
-  // One backing store for the three (see buildMeasures).
-  const flags = slots(new Uint8Array(3 * (n + 1)), n + 1);
-  const cls = flags(0, n + 1);
-  const mandatory = flags(1, n + 1);
-  const hyphen = flags(2, n + 1);
+  // One backing store for the four (slots.ts).
+  const store = slots(n + 1, 0, 1, 3);
+  const cls = store.byte(0, n + 1);
+  const mandatory = store.byte(1, n + 1);
+  const hyphen = store.byte(2, n + 1);
   const uax = new Map<number, boolean>();
   for (const o of findBreakOpportunities(text)) uax.set(o.position, o.required);
 
   // Latin tokens: maximal runs of 'latin' clusters.
-  const tokenOf = new Int32Array(n).fill(-1);
+  const tokenOf = store.int(0, n).fill(-1);
   const breakable: boolean[] = [];
   const url: boolean[] = [];
   /** Text offset at which each token's URL starts (tokens that are not URLs: unused). */
