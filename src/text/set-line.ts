@@ -33,47 +33,56 @@ export function typesetLine(m: Measures, line: LineToSet, fonts: FontSet): Line 
   const f = lineFit(m, lineEnd(m, j), i);
   const L = f.last;
   const { clusters } = m;
-  // Per-cluster copies of the glyphs with the line-edge rules applied.
-  const glyphsOf: PositionedGlyph[][] = [];
+  // Copies of the glyphs with the line-edge rules applied, all clusters' in one array:
+  // cluster k's are glyphs[from[k - i]] up to glyphs[from[k - i + 1]] (one array per cluster
+  // was a tenth of a render's garbage).
+  const glyphs: PositionedGlyph[] = [];
+  const from = new Int32Array(j - i + 1);
   for (let k = i; k < j; k++) {
     const c = clusters[k]!;
-    const gs = c.glyphs.map((g) => ({ id: g.id, advance: g.advance, dx: g.dx, dy: g.dy, text: g.text }));
-    const lastG = gs[gs.length - 1];
+    const first = glyphs.length;
+    from[k - i] = first;
+    for (const g of c.glyphs) glyphs.push({ id: g.id, advance: g.advance, dx: g.dx, dy: g.dy, text: g.text });
+    if (glyphs.length === first) continue;
+    const lastG = glyphs[glyphs.length - 1]!;
     if (k > L) {
       // Spaces at the break hang past the measure: they take no room.
-      for (const g of gs) {
-        g.advance = 0;
-        g.dx = 0;
+      for (let q = first; q < glyphs.length; q++) {
+        glyphs[q]!.advance = 0;
+        glyphs[q]!.dx = 0;
       }
-    } else if (lastG) {
+    } else {
       if (k < L) lastG.advance += m.glue[k]!;
       else lastG.advance += m.endKern[k]! - m.rightBlank[k]!;
       if (k === i && m.leftBlank[k]! > 0) {
-        gs[0]!.dx -= m.leftBlank[k]!;
-        gs[0]!.advance -= m.leftBlank[k]!;
+        glyphs[first]!.dx -= m.leftBlank[k]!;
+        glyphs[first]!.advance -= m.leftBlank[k]!;
       }
     }
-    glyphsOf.push(gs);
   }
+  from[j - i] = glyphs.length;
+  /** The first and last glyph of cluster k, if it has any. */
+  const firstOf = (k: number): PositionedGlyph | undefined => (from[k - i]! < from[k - i + 1]! ? glyphs[from[k - i]!] : undefined);
+  const lastOf = (k: number): PositionedGlyph | undefined => (from[k - i]! < from[k - i + 1]! ? glyphs[from[k - i + 1]! - 1] : undefined);
   const diff = target - f.natural;
   const shrink = pushIn ? f.shrink : f.glueShrink;
   if (L >= i && diff < -EPS && shrink > EPS) {
     const rho = Math.min(1, shrinkRatio(-diff, shrink));
     for (let k = i; k <= L; k++) {
-      const gs = glyphsOf[k - i]!;
-      const lastG = gs[gs.length - 1];
+      const lastG = lastOf(k);
       if (!lastG) continue;
       if (pushIn && k < L && m.rightBlank[k]! > 0) lastG.advance -= m.rightBlank[k]! * rho;
       if (pushIn && k > i && m.leftBlank[k]! > 0) {
-        gs[0]!.dx -= m.leftBlank[k]! * rho;
-        gs[0]!.advance -= m.leftBlank[k]! * rho;
+        const firstG = firstOf(k)!;
+        firstG.dx -= m.leftBlank[k]! * rho;
+        firstG.advance -= m.leftBlank[k]! * rho;
       }
       if (k < L) lastG.advance -= (m.spaceShrink[k]! + m.glueShrink[k]!) * rho;
     }
   } else if (justify && L >= i && diff > EPS) {
     const s = distributeStretch(f, diff);
     for (let k = i; k < L; k++) {
-      const lastG = glyphsOf[k - i]![glyphsOf[k - i]!.length - 1];
+      const lastG = lastOf(k);
       if (!lastG) continue;
       lastG.advance += gapStretch(m, k, s);
     }
@@ -84,9 +93,14 @@ export function typesetLine(m: Measures, line: LineToSet, fonts: FontSet): Line 
   // stands for a soft hyphen U+00AD, which text extraction drops (pdf.js) or keeps as an
   // invisible hyphenation point (pdftotext), so copying gives the word whole. An empty text
   // would not do: a CID mapped to nothing comes out of pdf.js as its raw code (U+0001).
-  if (L >= i && hyphen && m.breakWidth[j]! > 0) glyphsOf[L - i]!.push({ id: hyphen.id, advance: m.breakWidth[j]!, dx: 0, dy: 0, text: '\u00ad' });
+  // It is drawn as the last glyph of cluster L.
+  const inserted = L >= i && hyphen && m.breakWidth[j]! > 0 ? { id: hyphen.id, advance: m.breakWidth[j]!, dx: 0, dy: 0, text: '\u00ad' } : undefined;
+  // Summed in drawing order, the hyphen after cluster L's glyphs.
   let sum = 0;
-  for (const gs of glyphsOf) for (const g of gs) sum += g.advance;
+  for (let k = i; k < j; k++) {
+    for (let q = from[k - i]!; q < from[k - i + 1]!; q++) sum += glyphs[q]!.advance;
+    if (k === L && inserted) sum += inserted.advance;
+  }
   const width = sum + (L >= i && !hyphen ? m.breakWidth[j]! : 0);
   const offset = alignOffset(input.align, target, { min: 0, max: width });
 
@@ -95,8 +109,10 @@ export function typesetLine(m: Measures, line: LineToSet, fonts: FontSet): Line 
   let frag: GlyphFragment | undefined;
   for (let k = i; k < j; k++) {
     const c = clusters[k]!;
-    const gs = glyphsOf[k - i]!;
-    if (gs.length === 0) {
+    const start = from[k - i]!;
+    const end = from[k - i + 1]!;
+    const extra = k === L ? inserted : undefined;
+    if (start === end && !extra) {
       frag = undefined;
       continue;
     }
@@ -106,10 +122,16 @@ export function typesetLine(m: Measures, line: LineToSet, fonts: FontSet): Line 
       if (run.href !== undefined) frag.href = run.href;
       fragments.push(frag);
     }
-    for (const g of gs) {
+    for (let q = start; q < end; q++) {
+      const g = glyphs[q]!;
       frag.glyphs.push(g);
       frag.width += g.advance;
       x += g.advance;
+    }
+    if (extra) {
+      frag.glyphs.push(extra);
+      frag.width += extra.advance;
+      x += extra.advance;
     }
     frag.end = c.end;
   }

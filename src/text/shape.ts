@@ -49,6 +49,53 @@ interface ShapedGlyphUnits {
   length: number;
 }
 
+/**
+ * Shaped glyphs as parallel arrays: what shaping hands the cluster builder. One object per
+ * glyph here was about a tenth of a render's garbage, for values read once.
+ */
+interface UnitRun {
+  ids: number[];
+  /** UTF-16 length of the characters each glyph stands for. */
+  lengths: number[];
+  /** As shaped (kerning included), font units. */
+  advances: number[];
+  /** The glyphs' own advances; absent when they are the advances. */
+  nominals?: number[];
+  /** Offsets; absent when all are 0. */
+  dx?: number[];
+  dy?: number[];
+}
+
+function unitRun(units: readonly ShapedGlyphUnits[]): UnitRun {
+  return {
+    ids: units.map((u) => u.id),
+    lengths: units.map((u) => u.length),
+    advances: units.map((u) => u.advance),
+    nominals: units.map((u) => u.nominal),
+    dx: units.map((u) => u.dx),
+    dy: units.map((u) => u.dy),
+  };
+}
+
+function appendRun(to: UnitRun, run: UnitRun): void {
+  const start = to.ids.length;
+  const count = run.ids.length;
+  const extra = (key: 'nominals' | 'dx' | 'dy', fill: (i: number) => number): void => {
+    const values = run[key];
+    if (!values && !to[key]) return;
+    const target = (to[key] ??= Array.from({ length: start }, (_, i) => (key === 'nominals' ? to.advances[i]! : 0)));
+    for (let i = 0; i < count; i++) target.push(values ? values[i]! : fill(i));
+  };
+  extra('nominals', (i) => run.advances[i]!);
+  extra('dx', () => 0);
+  extra('dy', () => 0);
+  for (let i = 0; i < count; i++) {
+    to.ids.push(run.ids[i]!);
+    to.lengths.push(run.lengths[i]!);
+    to.advances.push(run.advances[i]!);
+  }
+}
+
 /** 'mark': a quote, dash or ellipsis between Latin text, shaped in its Latin form (no `ZHS ` locl). */
 type Script = 'hani' | 'latn' | 'mark';
 
@@ -72,7 +119,7 @@ const CACHE_GLYPHS = 25_000;
 // ideograph, mark and digit, and with their substitutions (the ZHS form of —, the —— and fi
 // ligatures) and pair kerning, the Latin text; only runs with a lookup of another kind, or in
 // the marks' Latin forms (pwid), still go through fontkit.
-function plainUnits(font: fontkit.Font, text: string, script: 'hani' | 'latn'): ShapedGlyphUnits[] | undefined {
+function plainUnits(font: fontkit.Font, text: string, script: 'hani' | 'latn'): UnitRun | undefined {
   const data = faceData(font);
   const triggers = data?.triggers(script, 'ZHS ');
   if (!data || !triggers) return undefined;
@@ -99,20 +146,17 @@ function plainUnits(font: fontkit.Font, text: string, script: 'hani' | 'latn'): 
     ({ ids, lengths } = substituted);
     kinds = ids.reduce((k, id) => k | (triggers.glyphs[id] ?? 0), 0);
   }
-  const out = ids.map((id, i): ShapedGlyphUnits => {
-    const advance = data.advance(id);
-    return { id, advance, nominal: advance, dx: 0, dy: 0, length: lengths[i]! };
-  });
+  const advances = ids.map((id) => data.advance(id));
+  const run: UnitRun = { ids, lengths, advances };
   if (kinds & PAIR) {
     // Kerned Latin (plain-glyphs.ts): the pairs' adjustments, as fontkit's GPOS adds them.
-    data.kerning(triggers, ids).forEach((a, i) => {
-      const u = out[i]!;
-      u.advance += a.xAdvance;
-      u.dx += a.xOffset;
-      u.dy += a.yOffset;
-    });
+    const adjustments = data.kerning(triggers, ids);
+    run.nominals = advances.slice();
+    run.dx = adjustments.map((a) => a.xOffset);
+    run.dy = adjustments.map((a) => a.yOffset);
+    adjustments.forEach((a, i) => (advances[i]! += a.xAdvance));
   }
-  return out;
+  return run;
 }
 
 // Ideographs shape alone: in the bundled faces no feature under hani/ZHS joins, moves or
@@ -130,7 +174,7 @@ function onlyIdeographs(text: string): boolean {
   return ONLY_HAN.test(text);
 }
 
-function shapeIdeographs(font: fontkit.Font, text: string): ShapedGlyphUnits[] {
+function shapeIdeographs(font: fontkit.Font, text: string): UnitRun {
   const plain = plainUnits(font, text, 'hani');
   if (plain) return plain;
   let table = ideographCache.get(font);
@@ -145,21 +189,20 @@ function shapeIdeographs(font: fontkit.Font, text: string): ShapedGlyphUnits[] {
     }
     out.push(g);
   }
-  return out;
+  return unitRun(out);
 }
 
 // A Chinese segment alternates runs of Han and of marks; only the marks need fontkit (their
 // ZHS forms and the —— ligature), and the same few mark runs recur all through an issue.
 const HAN_RUNS = /[\p{Script=Han}〇]+|[^\p{Script=Han}〇]+/gu;
 
-function shapeUnits(font: fontkit.Font, text: string, script: Script): ShapedGlyphUnits[] {
-  if (script === 'mark') return shapeCached(font, text, script);
-  if (script === 'latn') return plainUnits(font, text, script) ?? shapeCached(font, text, script);
+function shapeUnits(font: fontkit.Font, text: string, script: Script): UnitRun {
+  if (script === 'mark') return unitRun(shapeCached(font, text, script));
+  if (script === 'latn') return plainUnits(font, text, script) ?? unitRun(shapeCached(font, text, script));
   if (onlyIdeographs(text)) return shapeIdeographs(font, text);
-  const out: ShapedGlyphUnits[] = [];
+  const out: UnitRun = { ids: [], lengths: [], advances: [] };
   for (const [part] of text.matchAll(HAN_RUNS)) {
-    const units = onlyIdeographs(part) ? shapeIdeographs(font, part) : plainUnits(font, part, script) ?? shapeCached(font, part, script);
-    for (const u of units) out.push(u);
+    appendRun(out, onlyIdeographs(part) ? shapeIdeographs(font, part) : plainUnits(font, part, script) ?? unitRun(shapeCached(font, part, script)));
   }
   return out;
 }
@@ -390,20 +433,30 @@ export function shapeRuns(runs: readonly StyledRun[], fonts: FontSet): Shaped {
     const scale = runs[seg.run]!.size / font.unitsPerEm;
     const size = runs[seg.run]!.size;
     let at = seg.start;
-    for (const g of shapeUnits(font, seg.shaped, seg.script)) {
-      const chars = text.slice(at, at + g.length);
-      const glyph: ClusterGlyph = { id: g.id, advance: g.advance * scale, nominal: g.nominal * scale, dx: g.dx * scale, dy: g.dy * scale, text: chars };
+    const units = shapeUnits(font, seg.shaped, seg.script);
+    for (let u = 0; u < units.ids.length; u++) {
+      const length = units.lengths[u]!;
+      const advance = units.advances[u]!;
+      const chars = text.slice(at, at + length);
+      const glyph: ClusterGlyph = {
+        id: units.ids[u]!,
+        advance: advance * scale,
+        nominal: (units.nominals ? units.nominals[u]! : advance) * scale,
+        dx: (units.dx ? units.dx[u]! : 0) * scale,
+        dy: (units.dy ? units.dy[u]! : 0) * scale,
+        text: chars,
+      };
       const prev = clusters[clusters.length - 1];
       const firstCp = chars.codePointAt(0) ?? 0;
       const single = chars.length === (firstCp > 0xffff ? 2 : 1);
       const firstCh = single ? chars : String.fromCodePoint(firstCp);
       const firstFlags = charFlags(firstCp);
       const joins = prev !== undefined && prev.run === seg.run && prev.face === seg.face && prev.end === at &&
-        prev.kind !== 'newline' && (g.length === 0 || (firstFlags & CharFlag.Mark) !== 0);
+        prev.kind !== 'newline' && (length === 0 || (firstFlags & CharFlag.Mark) !== 0);
       if (joins) {
         prev.glyphs.push(glyph);
-        prev.end = at + g.length;
-        if (g.length > 0) prev.last = single ? chars : lastChar(chars);
+        prev.end = at + length;
+        if (length > 0) prev.last = single ? chars : lastChar(chars);
       } else {
         // A mark in its Latin form belongs to the Latin text: no quarter em, no blanks, and it
         // joins the word's token, so Women’s stays unbroken as UAX #14 LB19 (× QU ×) has it.
@@ -411,9 +464,9 @@ export function shapeRuns(runs: readonly StyledRun[], fonts: FontSet): Shaped {
         // Symbols the Chinese font draws a full em wide (① → ★ × §) behave like Chinese
         // punctuation: no quarter em beside them, breakable as Chinese text is.
         if (kind === 'latin' && seg.script !== 'mark' && firstCp >= 0x80 && glyph.nominal >= 0.9 * size) kind = 'punct';
-        clusters.push({ start: at, end: at + g.length, run: seg.run, face: seg.face, size, glyphs: [glyph], kind, first: firstCh, last: (single ? chars : lastChar(chars)) || firstCh });
+        clusters.push({ start: at, end: at + length, run: seg.run, face: seg.face, size, glyphs: [glyph], kind, first: firstCh, last: (single ? chars : lastChar(chars)) || firstCh });
       }
-      at += g.length;
+      at += length;
     }
   }
   flushLoose(Infinity);
