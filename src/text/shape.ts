@@ -50,8 +50,9 @@ interface ShapedGlyphUnits {
 }
 
 /**
- * Shaped glyphs as parallel arrays: what shaping hands the cluster builder. One object per
- * glyph here was about a tenth of a render's garbage, for values read once.
+ * Shaped glyphs as parallel arrays: what shaping hands the cluster builder, which reads each
+ * value once. (An object per glyph here was ~1 MiB of the ~9 MiB a warm 663 render allocates;
+ * the arrays, with the copying of a segment's parts into one, are ~0.9 MiB.)
  */
 interface UnitRun {
   ids: number[];
