@@ -38,7 +38,6 @@ function* drawnFragments(pages: readonly Page[]): Generator<GlyphFragment> {
 }
 
 interface Placement {
-  glyph: PositionedGlyph;
   cid: number;
   fit: GlyphFit | undefined;
 }
@@ -47,10 +46,12 @@ interface Placement {
 export class DocumentFonts {
   private readonly embedded = new Map<string, EmbeddedFont>();
   private readonly programs = new Map<EmbeddedFont, CompressedProgram>();
-  // In the order drawing meets the glyphs (a Map keyed by ~6,000 glyph objects cost more
-  // than the lookups it saved); each entry names its glyph, so a draw out of that order
-  // computes its own instead of taking another glyph's.
-  private readonly placements: Placement[] = [];
+  // In the order drawing meets the glyphs, as parallel arrays (a Map keyed by ~6,000 glyph
+  // objects cost more than the lookups it saved); each entry names its glyph, so a draw out
+  // of that order computes its own instead of taking another glyph's.
+  private readonly placed: PositionedGlyph[] = [];
+  private readonly cids: number[] = [];
+  private readonly fits: (GlyphFit | undefined)[] = [];
   private drawn = 0;
 
   constructor(
@@ -82,42 +83,58 @@ export class DocumentFonts {
    * ToUnicode CMap use ranges.
    */
   reserve(pages: readonly Page[]): void {
-    // Per face: each glyph id with the texts it stands for (nearly always one).
-    const byFace = new Map<string, Map<number, string[]>>();
+    // Per face: each glyph id with the texts it stands for (nearly always one), and the CID
+    // its first text got when there is only one.
+    const byFace = new Map<string, Map<number, { texts: string[]; cid: number }>>();
     for (const fragment of drawnFragments(pages)) {
       let glyphs = byFace.get(fragment.face);
       if (!glyphs) byFace.set(fragment.face, (glyphs = new Map()));
       for (const g of fragment.glyphs) {
-        const texts = glyphs.get(g.id);
-        if (!texts) glyphs.set(g.id, [g.text]);
-        else if (!texts.includes(g.text)) texts.push(g.text);
+        const known = glyphs.get(g.id);
+        if (!known) glyphs.set(g.id, { texts: [g.text], cid: -1 });
+        else if (!known.texts.includes(g.text)) known.texts.push(g.text);
       }
     }
     for (const [face, glyphs] of byFace) {
       const font = this.face(face);
       const keyed: { id: number; text: string; cps: number[] }[] = [];
-      for (const [id, texts] of glyphs) for (const text of texts) keyed.push({ id, text, cps: codePointsOf(text) });
+      for (const [id, { texts }] of glyphs) for (const text of texts) keyed.push({ id, text, cps: codePointsOf(text) });
       keyed.sort((a, b) => compareSequences(a.cps, b.cps) || a.id - b.id);
-      for (const g of keyed) includeGlyph(font, g.id, g.text);
+      for (const g of keyed) {
+        const cid = includeGlyph(font, g.id, g.text);
+        const entry = glyphs.get(g.id)!;
+        if (entry.texts.length === 1) entry.cid = cid;
+      }
     }
     // Then the alternates (glyphs drawn narrower or shifted), in the order drawing meets them,
-    // so that drawing finds every CID made and the subsets are complete before it starts.
+    // so that drawing finds every CID made and the subsets are complete before it starts. A
+    // glyph drawn as the font has it, whose id stands for one text only, has its CID already.
     for (const fragment of drawnFragments(pages)) {
       const font = this.face(fragment.face);
+      const glyphs = byFace.get(fragment.face)!;
       const fits = fitter(font, fragment.size);
       for (const glyph of fragment.glyphs) {
         const fit = fits(glyph);
-        this.placements.push({ glyph, cid: includeGlyph(font, glyph.id, glyph.text, fit), fit });
+        const known = glyphs.get(glyph.id)!;
+        const cid = fit === undefined && known.cid >= 0 ? known.cid : includeGlyph(font, glyph.id, glyph.text, fit);
+        this.placed.push(glyph);
+        this.cids.push(cid);
+        this.fits.push(fit);
       }
     }
   }
 
-  /** The CID and fit reserve() gave this glyph of the page model, asked in drawing order. */
-  placement(glyph: PositionedGlyph): Placement | undefined {
-    const next = this.placements[this.drawn];
-    if (next?.glyph !== glyph) return undefined;
+  /**
+   * The CID and fit reserve() gave this glyph of the page model, asked in drawing order
+   * (written into `out`: asked for every glyph drawn); false for a glyph it did not see.
+   */
+  placement(glyph: PositionedGlyph, out: Placement): boolean {
+    const k = this.drawn;
+    if (this.placed[k] !== glyph) return false;
     this.drawn++;
-    return next;
+    out.cid = this.cids[k]!;
+    out.fit = this.fits[k];
+    return true;
   }
 
   /**
@@ -376,15 +393,16 @@ interface PlacedGlyph {
 
 function placeLine(fonts: DocumentFonts, lineX: number, baseline: number, fragments: readonly GlyphFragment[]): PlacedGlyph[] {
   const placed: PlacedGlyph[] = [];
+  const reserved: Placement = { cid: 0, fit: undefined };
   let prevEnd = NaN;
   for (const fragment of fragments) {
     if (fragment.glyphs.length === 0) continue;
     const font = fonts.face(fragment.face);
     let pen = lineX + fragment.x;
     for (const glyph of fragment.glyphs) {
-      const known = fonts.placement(glyph);
-      const fit = known ? known.fit : glyphFit(font, glyph, fragment.size);
-      const cid = known ? known.cid : includeGlyph(font, glyph.id, glyph.text, fit);
+      const known = fonts.placement(glyph, reserved);
+      const fit = known ? reserved.fit : glyphFit(font, glyph, fragment.size);
+      const cid = known ? reserved.cid : includeGlyph(font, glyph.id, glyph.text, fit);
       // A fitted glyph carries its dx in the outline (to the font unit): the pen stays where the layout put it.
       const tx = pen + glyph.dx - (fit ? (fit.shift * fragment.size * fontScale(font)) / 1000 : 0);
       const ty = baseline - glyph.dy;
