@@ -48,6 +48,8 @@ export interface PdfkitDocument {
   /** A new indirect object; it is written when ended (with a stream if anything was written to it). */
   ref(data?: Record<string, unknown>): PdfkitRef;
   appendXML(xml: string, newline?: boolean): void;
+  /** Readable.read: what the document wrote that no one has read yet, or null. */
+  read(): Buffer | null;
   on(event: 'data', listener: (chunk: Uint8Array) => void): this;
   on(event: 'end', listener: () => void): this;
   on(event: 'error', listener: (err: Error) => void): this;
@@ -262,22 +264,36 @@ export function sortNamedDestinationsByBytes(doc: PdfkitDocument): void {
 }
 
 /**
- * Makes the file /ID an MD5 of every byte written before the trailer. Reaches: `doc.push`
- * (wrapped to see the output), `doc._finalize` (wrapped) and `doc._id`: pdfkit's /ID is a hash
- * of the info dictionary (the same for every issue of one date) and cannot be supplied.
+ * Takes pdfkit's output as it writes it, and makes the file /ID an MD5 of every byte written
+ * before the trailer. Reaches: `doc.push` (replaced), `doc._finalize` (wrapped) and
+ * `doc._id`: pdfkit's /ID is a hash of the info dictionary (the same for every issue of one
+ * date) and cannot be supplied. pdfkit hands its Readable every piece of every object (a few
+ * thousand pushes a bulletin, each through the stream machinery and a 'data' event, and each
+ * hashed on its own): here they are kept in an array, hashed at once before the trailer, and
+ * the promise resolves with the whole file when pdfkit pushes the end (null).
  */
-export function hashFileId(doc: PdfkitDocument, hash: { update(chunk: Uint8Array): unknown; copy(): { digest(): Uint8Array } }): void {
+export function collectOutput(doc: PdfkitDocument, hash: { update(chunk: Uint8Array): unknown; digest(): Uint8Array }): Promise<Buffer> {
   const d = inside(doc);
-  const push = d.push.bind(d);
+  // What pdfkit wrote before (the header) waits in the Readable's buffer. It is not hashed:
+  // the /ID has always been the hash of what follows it.
+  const header = doc.read() ?? Buffer.alloc(0);
+  let chunks: Uint8Array[] = [];
+  let done: (pdf: Buffer) => void = () => undefined;
+  const output = new Promise<Buffer>((resolve) => (done = resolve));
   d.push = (chunk) => {
-    if (chunk) hash.update(chunk);
-    return push(chunk);
+    if (chunk === null) done(Buffer.concat([header, ...chunks]));
+    else chunks.push(chunk);
+    return true;
   };
   const finalize = d._finalize.bind(d);
   d._finalize = () => {
-    d._id = hash.copy().digest();
+    const body = Buffer.concat(chunks);
+    chunks = [body];
+    hash.update(body);
+    d._id = hash.digest();
     finalize();
   };
+  return output;
 }
 
 /** PDF/A part (1 for PDF/A-1 and PDF/UA), or undefined. Reaches: `doc.subset`, set from the `subset` option. */
@@ -649,6 +665,7 @@ export const DOCUMENT_PROBES: readonly Probe[] = [
   isFunction('_addInfo'),
   isFunction('_finalize'),
   isFunction('push'),
+  isFunction('read'),
   isFunction('endMetadata'),
   isFunction('appendXML'),
   isPresent('_id'),

@@ -9,7 +9,7 @@ import { DocumentFonts, textObject } from './glyphs.js';
 import type { PageTextState } from './glyphs.js';
 import { documentInfo, issueDate, xmpInfo } from './metadata.js';
 import { packObjects } from './object-streams.js';
-import { assertInternals, createDocument, deflateXmpMetadata, hashFileId, replaceXmpInfo, sortNamedDestinationsByBytes } from './pdfkit-internals.js';
+import { assertInternals, collectOutput, createDocument, deflateXmpMetadata, replaceXmpInfo, sortNamedDestinationsByBytes } from './pdfkit-internals.js';
 import type { PdfkitDocument, PdfkitDocumentOptions, PdfkitOutline } from './pdfkit-internals.js';
 import { StructureMarker, untaggedMarker } from './tagging.js';
 import { uriForPdf } from './uri.js';
@@ -27,11 +27,12 @@ export interface RenderOptions {
 /** Draw a page model. Same model, fonts and options → the same bytes, on any machine, any day. */
 export async function renderPages(model: PageModel, fonts: FontSet, options: RenderOptions): Promise<Uint8Array> {
   const doc = openDocument(model, fonts, options);
-  const chunks: Uint8Array[] = [];
-  const ended = new Promise<void>((resolve, reject) => {
-    doc.on('data', (chunk) => chunks.push(chunk));
+  // The file /ID: a hash of every byte before the trailer, instead of pdfkit's hash of the
+  // info dict (which is the same for every issue of one date).
+  const output = collectOutput(doc, createHash('md5'));
+  const ended = new Promise<Buffer>((resolve, reject) => {
     doc.on('error', reject);
-    doc.on('end', resolve);
+    output.then(resolve, reject);
   });
   // Awaited only after drawing: an error pdfkit emits meanwhile must not count as unhandled.
   ended.catch(() => undefined);
@@ -47,8 +48,7 @@ export async function renderPages(model: PageModel, fonts: FontSet, options: Ren
   marker.end();
   await programs;
   doc.end();
-  await ended;
-  const all = packObjects(Buffer.concat(chunks));
+  const all = packObjects(await ended);
   return new Uint8Array(all.buffer, all.byteOffset, all.byteLength);
 }
 
@@ -83,9 +83,6 @@ function openDocument(model: PageModel, fonts: FontSet, options: RenderOptions):
   if (!options.pdfa) deflateXmpMetadata(doc, deflate);
   // The name tree sorts with localeCompare (locale-dependent); PDF wants the keys' byte order.
   sortNamedDestinationsByBytes(doc);
-  // The file /ID: a hash of every byte before the trailer, instead of pdfkit's hash of the
-  // info dict (which is the same for every issue of one date).
-  hashFileId(doc, createHash('md5'));
   return doc;
 }
 
