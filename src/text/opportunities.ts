@@ -12,7 +12,7 @@ import {
 } from './classify.js';
 import { hyphenationPoints } from './hyphenate.js';
 import { slots } from './slots.js';
-import { findBreakOpportunities } from './uax14.js';
+import { BreakCode, breakCodes } from './uax14.js';
 
 export const enum BreakClass {
   /** An ordinary opportunity. */
@@ -82,8 +82,7 @@ export function classifyBoundaries(
   const cls = store.byte(0, n + 1);
   const mandatory = store.byte(1, n + 1);
   const hyphen = store.byte(2, n + 1);
-  const uax = new Map<number, boolean>();
-  for (const o of findBreakOpportunities(text)) uax.set(o.position, o.required);
+  const uax = breakCodes(text);
 
   // Latin tokens: maximal runs of 'latin' clusters.
   const tokenOf = store.int(0, n).fill(-1);
@@ -123,7 +122,7 @@ export function classifyBoundaries(
       cls[k] = BreakClass.Normal;
       continue;
     }
-    if (uax.get(b.start) === true && a.end === b.start) mandatory[k] = 1;
+    if (uax[b.start] === BreakCode.Mandatory && a.end === b.start) mandatory[k] = 1;
     const c1 = a.last;
     const c2 = b.first;
     const ta = tokenOf[k - 1]!;
@@ -157,7 +156,7 @@ export function classifyBoundaries(
       continue;
     }
     if (ta >= 0 && ta === tokenOf[k]) {
-      cls[k] = tokenBoundary(text, a, b, { breakable: breakable[ta]!, uaxBreak: uax.has(b.start), hyphenPoint: hyphen[k] === 2 });
+      cls[k] = tokenBoundary(text, a, b, { breakable: breakable[ta]!, uaxBreak: uax[b.start] !== BreakCode.None, hyphenPoint: hyphen[k] === 2 });
       continue;
     }
     // Full-width digits and letters make words and numbers too (２０２６, ＣＴ).
@@ -166,7 +165,7 @@ export function classifyBoundaries(
       continue;
     }
     // Between Latin and Chinese, UAX #14 has the last word (PR × ID keeps "AI+心理" whole).
-    if ((a.kind === 'latin') !== (b.kind === 'latin') && !uax.has(b.start)) {
+    if ((a.kind === 'latin') !== (b.kind === 'latin') && uax[b.start] === BreakCode.None) {
       cls[k] = BreakClass.Anywhere;
       continue;
     }

@@ -506,6 +506,7 @@ function attachLoose(clusters: Cluster[], at: number, ch: string): void {
 
 /** Fold leading invisible characters into the first real glyph. */
 export function absorbLeading(clusters: Cluster[]): Cluster[] {
+  if (!clusters.some((c) => c.pendingLead)) return clusters;
   const out: Cluster[] = [];
   let lead: Cluster[] = [];
   for (const c of clusters) {

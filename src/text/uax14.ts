@@ -113,8 +113,26 @@ const MANDATORY = 2;
 
 /** UAX #14 (Unicode 15.0) break opportunities of a string, in order. The end of text is included as position text.length. */
 export function findBreakOpportunities(text: string): BreakOpportunity[] {
+  const codes = breakCodes(text);
   const out: BreakOpportunity[] = [];
+  for (let i = 1; i < codes.length; i++) if (codes[i] !== NO) out.push({ position: i, required: codes[i] === MANDATORY });
+  return out;
+}
+
+/** What UAX #14 allows before each UTF-16 offset of the text (0 none, 1 allowed, 2 mandatory). */
+export const enum BreakCode {
+  None = 0,
+  Allowed = 1,
+  Mandatory = 2,
+}
+
+/**
+ * findBreakOpportunities as one code per offset (BreakCode), length text.length + 1: what
+ * the breaker asks of every boundary, without an object per opportunity.
+ */
+export function breakCodes(text: string): Uint8Array {
   const n = text.length;
+  const out = new Uint8Array(n + 1);
   if (n === 0) return out;
 
   const s: ScanState = { rawPrev: NONE, prev: NONE, prevPrev: NONE, lastNonSp: NONE, num: 0, ri: 0, cur: NONE, absorbed: false, next: 0 };
@@ -133,8 +151,7 @@ export function findBreakOpportunities(text: string): BreakOpportunity[] {
       s.cur = cur;
       s.absorbed = absorbed;
       s.next = i + len;
-      const b = decide(text, s);
-      if (b !== NO) out.push({ position: i, required: b === MANDATORY });
+      out[i] = decide(text, s);
     }
 
     s.rawPrev = cur;
@@ -154,7 +171,7 @@ export function findBreakOpportunities(text: string): BreakOpportunity[] {
   }
   // LB3; the end is mandatory only in the sense that a hard line break character ends the text.
   const last = s.rawPrev;
-  out.push({ position: n, required: last === BK || last === CR || last === LF || last === NL });
+  out[n] = last === BK || last === CR || last === LF || last === NL ? MANDATORY : ALLOWED;
   return out;
 }
 
