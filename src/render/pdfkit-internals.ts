@@ -180,6 +180,10 @@ interface DocumentInternals extends PdfkitDocument {
   subset?: number;
   /** Readable.push, which pdfkit calls with every chunk of output; null ends the stream. */
   push(chunk: Uint8Array | null): boolean;
+  /** Writes output: a string (as char code & 0xff, then a newline) or bytes, counting _offset. */
+  _write(data: string | Uint8Array): void;
+  /** Bytes written so far: the offsets the xref table gives. */
+  _offset: number;
   _finalize(): void;
   _addInfo(): void;
 }
@@ -278,15 +282,37 @@ export function collectOutput(doc: PdfkitDocument, hash: { update(chunk: Uint8Ar
   // the /ID has always been the hash of what follows it.
   const header = doc.read() ?? Buffer.alloc(0);
   let chunks: Uint8Array[] = [];
+  // pdfkit's _write turns every string (an object's dictionary, a keyword) into bytes of its
+  // own, char code & 0xff, with a newline; here the strings wait and become bytes together,
+  // in latin1 (which is char code & 0xff), when bytes come or the output ends.
+  let strings: string[] = [];
+  const flush = (): void => {
+    if (strings.length === 0) return;
+    chunks.push(Buffer.from(strings.join(''), 'latin1'));
+    strings = [];
+  };
+  d._write = (data) => {
+    if (data instanceof Uint8Array) {
+      flush();
+      chunks.push(data);
+      d._offset += data.length;
+    } else {
+      const text = `${data}`;
+      strings.push(text, '\n');
+      d._offset += text.length + 1;
+    }
+  };
   let done: (pdf: Buffer) => void = () => undefined;
   const output = new Promise<Buffer>((resolve) => (done = resolve));
   d.push = (chunk) => {
+    flush();
     if (chunk === null) done(Buffer.concat([header, ...chunks]));
     else chunks.push(chunk);
     return true;
   };
   const finalize = d._finalize.bind(d);
   d._finalize = () => {
+    flush();
     const body = Buffer.concat(chunks);
     chunks = [body];
     hash.update(body);
@@ -666,6 +692,8 @@ export const DOCUMENT_PROBES: readonly Probe[] = [
   isFunction('_finalize'),
   isFunction('push'),
   isFunction('read'),
+  isFunction('_write'),
+  isPresent('_offset'),
   isFunction('endMetadata'),
   isFunction('appendXML'),
   isPresent('_id'),
