@@ -104,10 +104,12 @@ function utf16(codePoints: readonly number[]): number[] {
  */
 export function toUnicodeCMap(unicode: ReadonlyArray<readonly number[] | undefined>): string {
   const hexText = (cps: readonly number[] | undefined): string => `<${utf16(cps ?? []).map(hex4).join(' ')}>`;
-  const single = (cid: number): number | undefined => {
-    const u = utf16(unicode[cid] ?? []);
+  // Each CID's text as one UTF-16 code unit, when it is one: asked again and again below.
+  const singles = unicode.map((cps) => {
+    const u = utf16(cps ?? []);
     return u.length === 1 ? u[0] : undefined;
-  };
+  });
+  const single = (cid: number): number | undefined => singles[cid];
   /** How many CIDs from cid on run with consecutive code units (within one high byte on both sides). */
   const runLength = (cid: number): number => {
     const u = single(cid);
