@@ -175,11 +175,35 @@ function deflatedStream(doc: PdfkitDocument, deflated: Uint8Array, data: Record<
   return ref;
 }
 
+/** The parts of a font's embedding that need only its CIDs: made while the program deflates. */
+export interface PreparedEmbedding {
+  /** Glyphs of the subset they were made for. */
+  glyphs: number;
+  /** The ToUnicode CMap, deflated. */
+  toUnicode: Uint8Array;
+  widths: { dw: number; w: Array<number | number[]> };
+}
+
+/**
+ * The ToUnicode CMap and the widths of a font whose subset is complete. The renderer makes
+ * them after drawing, while it waits for the font program's deflate on the thread pool,
+ * instead of after that wait (in embedFont).
+ */
+export function prepareEmbedding(font: EmbeddedFont): PreparedEmbedding {
+  return {
+    glyphs: subsetGlyphCount(font),
+    toUnicode: deflate(new TextEncoder().encode(toUnicodeCMap(cidTextList(font)))),
+    widths: cidWidths(cidWidthList(font)),
+  };
+}
+
 /** pdfkit's EmbeddedFont.embed(), with the compact /W, ToUnicode and font program described above. */
-export function embedFont(doc: PdfkitDocument, font: EmbeddedFont, program?: CompressedProgram): void {
+export function embedFont(doc: PdfkitDocument, font: EmbeddedFont, program?: CompressedProgram, prepared?: PreparedEmbedding): void {
   const face = fontFace(font);
   // A program deflated before a glyph was added would lack it: then it is made again here.
-  const ready = program && program.glyphs === subsetGlyphCount(font) ? program.bytes : undefined;
+  const glyphCount = subsetGlyphCount(font);
+  const ready = program && program.glyphs === glyphCount ? program.bytes : undefined;
+  const parts = prepared && prepared.glyphs === glyphCount ? prepared : prepareEmbedding(font);
   const fontFile = ready ? deflatedStream(doc, ready) : flateStream(doc, encodeSubset(font));
   // Tables fontkit parses but does not declare in its types.
   const tables = faceTables(face);
@@ -217,7 +241,7 @@ export function embedFont(doc: PdfkitDocument, font: EmbeddedFont, program?: Com
     descriptor.data.CIDSet = flateStream(doc, bits);
   }
   descriptor.end();
-  const { dw, w } = cidWidths(widths);
+  const { dw, w } = parts.widths;
   const descendant = doc.ref({
     Type: 'Font',
     Subtype: 'CIDFontType2',
@@ -229,7 +253,7 @@ export function embedFont(doc: PdfkitDocument, font: EmbeddedFont, program?: Com
     CIDToGIDMap: 'Identity',
   });
   descendant.end();
-  const cmap = flateStream(doc, new TextEncoder().encode(toUnicodeCMap(cidTextList(font))));
+  const cmap = deflatedStream(doc, parts.toUnicode);
   const dictionary = fontDictionary(font);
   Object.assign(dictionary.data, {
     Type: 'Font',

@@ -9,8 +9,8 @@ import type { FontSet } from '../text/fonts.js';
 import type { Page } from '../layout/types.js';
 import type { GlyphFragment, PositionedGlyph } from '../text/types.js';
 import { alternateGlyph, useSubsetWriter } from './alternate-glyphs.js';
-import { compressProgram, embedFont } from './embed-font.js';
-import type { CompressedProgram } from './embed-font.js';
+import { compressProgram, embedFont, prepareEmbedding } from './embed-font.js';
+import type { CompressedProgram, PreparedEmbedding } from './embed-font.js';
 import { faceData } from '../text/face-data.js';
 import {
   cidText,
@@ -46,6 +46,7 @@ interface Placement {
 export class DocumentFonts {
   private readonly embedded = new Map<string, EmbeddedFont>();
   private readonly programs = new Map<EmbeddedFont, CompressedProgram>();
+  private readonly prepared = new Map<EmbeddedFont, PreparedEmbedding>();
   // In the order drawing meets the glyphs, as parallel arrays (a Map keyed by ~6,000 glyph
   // objects cost more than the lookups it saved); each entry names its glyph, so a draw out
   // of that order computes its own instead of taking another glyph's.
@@ -69,7 +70,7 @@ export class DocumentFonts {
     this.doc.registerFont(id, font);
     this.doc.font(id);
     const embedded = currentEmbeddedFont(this.doc);
-    replaceFontEmbedding(embedded, () => embedFont(this.doc, embedded, this.programs.get(embedded)));
+    replaceFontEmbedding(embedded, () => embedFont(this.doc, embedded, this.programs.get(embedded), this.prepared.get(embedded)));
     useSubsetWriter(embedded);
     this.embedded.set(id, embedded);
     return embedded;
@@ -141,6 +142,14 @@ export class DocumentFonts {
    * Deflates every face's font program on the thread pool, after reserve() (so while the
    * pages are drawn); embedding then takes the bytes instead of deflating them itself.
    */
+  /**
+   * Makes each face's ToUnicode CMap and widths (embed-font.ts prepareEmbedding): after
+   * drawing, while the programs deflate, so that embedding after that wait has less to do.
+   */
+  prepareEmbeddings(): void {
+    for (const font of this.embedded.values()) this.prepared.set(font, prepareEmbedding(font));
+  }
+
   async compressPrograms(): Promise<void> {
     const fonts = [...this.embedded.values()];
     const programs = await Promise.all(fonts.map(compressProgram));

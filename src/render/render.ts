@@ -46,6 +46,7 @@ export async function renderPages(model: PageModel, fonts: FontSet, options: Ren
   for (const page of model.pages) drawPage(doc, page, faces, marker);
   addOutline(doc.outline, model.outline, model.pages);
   marker.end();
+  faces.prepareEmbeddings();
   await programs;
   doc.end();
   const all = packObjects(await ended);
