@@ -139,10 +139,6 @@ export class DocumentFonts {
   }
 
   /**
-   * Deflates every face's font program on the thread pool, after reserve() (so while the
-   * pages are drawn); embedding then takes the bytes instead of deflating them itself.
-   */
-  /**
    * Makes each face's ToUnicode CMap and widths (embed-font.ts prepareEmbedding): after
    * drawing, while the programs deflate, so that embedding after that wait has less to do.
    */
@@ -150,6 +146,10 @@ export class DocumentFonts {
     for (const font of this.embedded.values()) this.prepared.set(font, prepareEmbedding(font));
   }
 
+  /**
+   * Deflates every face's font program on the thread pool, after reserve() (so while the
+   * pages are drawn); embedding then takes the bytes instead of deflating them itself.
+   */
   async compressPrograms(): Promise<void> {
     const fonts = [...this.embedded.values()];
     const programs = await Promise.all(fonts.map(compressProgram));

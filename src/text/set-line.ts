@@ -34,8 +34,8 @@ export function typesetLine(m: Measures, line: LineToSet, fonts: FontSet): Line 
   const L = f.last;
   const { clusters } = m;
   // Copies of the glyphs with the line-edge rules applied, all clusters' in one array:
-  // cluster k's are glyphs[from[k - i]] up to glyphs[from[k - i + 1]] (one array per cluster
-  // was a tenth of a render's garbage).
+  // cluster k's are glyphs[from[k - i]] up to glyphs[from[k - i + 1]] (an array per cluster
+  // was ~160 KiB of the ~9 MiB a warm 663 render allocated).
   const glyphs: PositionedGlyph[] = [];
   const from = new Int32Array(j - i + 1);
   for (let k = i; k < j; k++) {

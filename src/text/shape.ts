@@ -79,18 +79,15 @@ function unitRun(units: readonly ShapedGlyphUnits[]): UnitRun {
 }
 
 function appendRun(to: UnitRun, run: UnitRun): void {
-  const start = to.ids.length;
-  const count = run.ids.length;
-  const extra = (key: 'nominals' | 'dx' | 'dy', fill: (i: number) => number): void => {
-    const values = run[key];
-    if (!values && !to[key]) return;
-    const target = (to[key] ??= Array.from({ length: start }, (_, i) => (key === 'nominals' ? to.advances[i]! : 0)));
-    for (let i = 0; i < count; i++) target.push(values ? values[i]! : fill(i));
-  };
-  extra('nominals', (i) => run.advances[i]!);
-  extra('dx', () => 0);
-  extra('dy', () => 0);
-  for (let i = 0; i < count; i++) {
+  for (const key of ['nominals', 'dx', 'dy'] as const) {
+    if (!run[key] && !to[key]) continue;
+    // Either run has these values: the joined one has them for every glyph (defaults: the
+    // advance for nominals, 0 for offsets).
+    const fallback = (r: UnitRun, i: number): number => (key === 'nominals' ? r.advances[i]! : 0);
+    const values = (to[key] ??= to.ids.map((_, i) => fallback(to, i)));
+    for (let i = 0; i < run.ids.length; i++) values.push(run[key]?.[i] ?? fallback(run, i));
+  }
+  for (let i = 0; i < run.ids.length; i++) {
     to.ids.push(run.ids[i]!);
     to.lengths.push(run.lengths[i]!);
     to.advances.push(run.advances[i]!);

@@ -107,9 +107,16 @@ function nuFollows(text: string, i: number): boolean {
   return false;
 }
 
-const NO = 0;
-const ALLOWED = 1;
-const MANDATORY = 2;
+/** What UAX #14 allows before each UTF-16 offset of the text (0 none, 1 allowed, 2 mandatory). */
+export const enum BreakCode {
+  None = 0,
+  Allowed = 1,
+  Mandatory = 2,
+}
+
+const NO = BreakCode.None;
+const ALLOWED = BreakCode.Allowed;
+const MANDATORY = BreakCode.Mandatory;
 
 /** UAX #14 (Unicode 15.0) break opportunities of a string, in order. The end of text is included as position text.length. */
 export function findBreakOpportunities(text: string): BreakOpportunity[] {
@@ -117,13 +124,6 @@ export function findBreakOpportunities(text: string): BreakOpportunity[] {
   const out: BreakOpportunity[] = [];
   for (let i = 1; i < codes.length; i++) if (codes[i] !== NO) out.push({ position: i, required: codes[i] === MANDATORY });
   return out;
-}
-
-/** What UAX #14 allows before each UTF-16 offset of the text (0 none, 1 allowed, 2 mandatory). */
-export const enum BreakCode {
-  None = 0,
-  Allowed = 1,
-  Mandatory = 2,
 }
 
 /**
