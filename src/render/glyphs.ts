@@ -208,7 +208,7 @@ function fitter(font: EmbeddedFont, size: number): (glyph: PositionedGlyph) => G
   // fontScale is 1000 / unitsPerEm; fontkit's unitsPerEm getter re-reads the head table.
   const toUnits = 1000 / (fontScale(font) * size);
   return (glyph) => {
-    const natural = data ? data.advance(glyph.id) : face.getGlyph(glyph.id).advanceWidth;
+    const natural = naturalWidth(face, glyph.id, data);
     const advance = Math.round(glyph.advance * toUnits * 1000) / 1000;
     if (advance > natural - 0.5 || glyph.dx > 0) return undefined;
     return { shift: Math.round(glyph.dx * toUnits), advance: Math.max(0, advance) };
@@ -217,8 +217,8 @@ function fitter(font: EmbeddedFont, size: number): (glyph: PositionedGlyph) => G
 
 // From the face's hmtx as read by the loader: fontkit's getGlyph() would make (and keep) a glyph
 // object without its characters, which its layout then hands back for those characters.
-function naturalWidth(font: fontkit.Font, glyphId: number): number {
-  return faceData(font)?.advance(glyphId) ?? font.getGlyph(glyphId).advanceWidth;
+function naturalWidth(font: fontkit.Font, glyphId: number, data = faceData(font)): number {
+  return data?.advance(glyphId) ?? font.getGlyph(glyphId).advanceWidth;
 }
 
 function codePointsOf(text: string): number[] {

@@ -165,11 +165,16 @@ function plainUnits(font: fontkit.Font, text: string, script: 'hani' | 'latn'): 
 // here (plainUnits covers the others).
 const ideographCache = new WeakMap<fontkit.Font, Map<string, ShapedGlyphUnits>>();
 
-// Han only: kana and hangul (also 'ideographic' to the breaker) are not covered by that check.
-const ONLY_HAN = /^[\p{Script=Han}〇]+$/u;
-
+// Han only (CharFlag.Han): kana and hangul (also 'ideographic' to the breaker) are not
+// covered by that check.
 function onlyIdeographs(text: string): boolean {
-  return ONLY_HAN.test(text);
+  if (text.length === 0) return false;
+  for (let i = 0; i < text.length; ) {
+    const cp = text.codePointAt(i)!;
+    if ((charFlags(cp) & CharFlag.Han) === 0) return false;
+    i += cp > 0xffff ? 2 : 1;
+  }
+  return true;
 }
 
 function shapeIdeographs(font: fontkit.Font, text: string): UnitRun {
@@ -268,14 +273,7 @@ function shapeWithFontkit(font: fontkit.Font, text: string, script: Script): Sha
 }
 
 function faceFor(ch: string, faces: readonly string[], fonts: FontSet): string | undefined {
-  const cp = ch.codePointAt(0) ?? 0;
-  for (const id of faces) {
-    const font = fonts.faces.get(id);
-    if (!font) continue;
-    const data = faceData(font);
-    if (data ? data.glyphId(cp) !== 0 : font.hasGlyphForCodePoint(cp)) return id;
-  }
-  return undefined;
+  return chainFaceFor(ch.codePointAt(0) ?? 0, chainOf(faces, fonts));
 }
 
 /**
@@ -336,7 +334,7 @@ function chainOf(faces: readonly string[], fonts: FontSet): ChainFace[] {
   return out;
 }
 
-/** The first face of the chain with a glyph for cp (faceFor, for a chain looked up already). */
+/** The first face of the chain with a glyph for cp. */
 function chainFaceFor(cp: number, chain: readonly ChainFace[]): string | undefined {
   for (const f of chain) if (f.glyphId ? f.glyphId(cp) !== 0 : f.font.hasGlyphForCodePoint(cp)) return f.id;
   return undefined;

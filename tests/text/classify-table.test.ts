@@ -49,6 +49,15 @@ describe('the character table', () => {
     for (const s of ['', 'ab', '中a', 'a中', '  ', '\r\n', '\u00ad\u00ad', 'x\u0301']) check(s);
   });
 
+  it('marks Han (and 〇) and combining marks for the shaper as their regular expressions do, for every BMP code point', () => {
+    for (let cp = 0; cp <= 0xffff; cp++) {
+      const ch = String.fromCharCode(cp);
+      const want = (/^[\p{sc=Han}〇]$/u.test(ch) ? CharFlag.Han : 0) | (/^\p{M}/u.test(ch) ? CharFlag.Mark : 0);
+      const got = charFlags(cp) & (CharFlag.Han | CharFlag.Mark);
+      if (got !== want) expect({ cp: cp.toString(16), got }).toEqual({ cp: cp.toString(16), got: want });
+    }
+  });
+
   it('marks combining marks and Han for the shaper', () => {
     expect(charFlags(0x0301) & CharFlag.Mark).not.toBe(0);
     expect(charFlags(0x4e2d) & CharFlag.Han).not.toBe(0);
