@@ -12,10 +12,16 @@ import { BreakClass, classifyBoundaries } from './opportunities.js';
 import { buildMeasures } from './measures.js';
 import { chooseBreaks, pushInAllowed } from './choose-breaks.js';
 import { typesetLine } from './set-line.js';
+import { withSlotScope } from './slots.js';
 
 export { lineMetrics } from './set-line.js';
 
 export function breakParagraph(input: ParagraphInput, fonts: FontSet): BrokenParagraph {
+  // The measures, boundary classes and search arrays live only in this call (slots.ts).
+  return withSlotScope(() => breakInScope(input, fonts));
+}
+
+function breakInScope(input: ParagraphInput, fonts: FontSet): BrokenParagraph {
   const shaped = shapeRuns(input.runs, fonts);
   const clusters = absorbLeading(shaped.clusters);
   const text = shaped.text;
