@@ -209,14 +209,14 @@ export function rememberBreaks(breaker: Breaker): Breaker {
     for (const r of seen) if (sameMeasure(r.measure, input) && (!short || sameRuns(r.runs, input.runs))) return r.out;
     const out = breaker(input);
     // Copies: a caller may change its input object and ask again (layout sets restIndent on it).
-    seen.push({ measure: MEASURE_FIELDS.map((k) => input[k]), runs: short ? input.runs.map((r) => ({ ...r, faces: [...r.faces] })) : input.runs, out });
+    seen.push({ measure: measureOf(input), runs: short ? input.runs.map(copyRun) : input.runs, out });
     return out;
   };
 }
 
 interface Remembered {
-  /** The input's MEASURE_FIELDS, in that order, when it was broken. */
-  measure: unknown[];
+  /** The input's MEASURE_FIELDS when it was broken. */
+  measure: Measure;
   runs: readonly StyledRun[];
   out: BrokenParagraph;
 }
@@ -230,18 +230,36 @@ function textLength(runs: readonly { text: string }[]): number {
   return n;
 }
 
-// The fields the breaker reads, listed so that they are compared without enumerating keys.
-// The checks below fail to compile when a field is added to the types and not here.
-const MEASURE_FIELDS = ['width', 'indent', 'restIndent', 'lastLineReserve', 'align', 'pointer', 'hyphenation'] as const;
-const RUN_FIELDS = ['text', 'size', 'color', 'href', 'pointer', 'keepTogether'] as const;
-const measureFieldsComplete: [Exclude<keyof ParagraphInput, 'runs' | (typeof MEASURE_FIELDS)[number]>] extends [never] ? true : false = true;
-const runFieldsComplete: [Exclude<keyof StyledRun, 'faces' | (typeof RUN_FIELDS)[number]>] extends [never] ? true : false = true;
-void measureFieldsComplete;
-void runFieldsComplete;
+/**
+ * Every field of a ParagraphInput but its runs, read by name (a loop of keyed reads over a
+ * list of names was most of the memo's cost): adding a field to the type fails to compile
+ * here until measureOf copies it, and tests/layout/remember-breaks.test.ts fails until
+ * sameMeasure compares it.
+ */
+type Measure = { [K in Exclude<keyof ParagraphInput, 'runs'>]-?: ParagraphInput[K] };
 
-function sameMeasure(values: readonly unknown[], b: ParagraphInput): boolean {
-  for (let i = 0; i < MEASURE_FIELDS.length; i++) if (values[i] !== b[MEASURE_FIELDS[i]!]) return false;
-  return true;
+function measureOf(p: ParagraphInput): Measure {
+  return { width: p.width, indent: p.indent, restIndent: p.restIndent, lastLineReserve: p.lastLineReserve, align: p.align, pointer: p.pointer, hyphenation: p.hyphenation };
+}
+
+function sameMeasure(a: Measure, b: ParagraphInput): boolean {
+  return (
+    a.width === b.width &&
+    a.indent === b.indent &&
+    a.restIndent === b.restIndent &&
+    a.lastLineReserve === b.lastLineReserve &&
+    a.align === b.align &&
+    a.pointer === b.pointer &&
+    a.hyphenation === b.hyphenation
+  );
+}
+
+function copyRun(r: StyledRun): StyledRun {
+  const copy: StyledRun = { text: r.text, faces: [...r.faces], size: r.size, pointer: r.pointer };
+  if (r.color !== undefined) copy.color = r.color;
+  if (r.href !== undefined) copy.href = r.href;
+  if (r.keepTogether !== undefined) copy.keepTogether = r.keepTogether;
+  return copy;
 }
 
 function sameRuns(a: readonly StyledRun[], b: readonly StyledRun[]): boolean {
@@ -249,8 +267,9 @@ function sameRuns(a: readonly StyledRun[], b: readonly StyledRun[]): boolean {
   for (let i = 0; i < a.length; i++) {
     const x = a[i]!;
     const y = b[i]!;
-    for (const k of RUN_FIELDS) if (x[k] !== y[k]) return false;
-    if (x.faces.length !== y.faces.length || x.faces.some((f, j) => f !== y.faces[j])) return false;
+    if (x.text !== y.text || x.size !== y.size || x.color !== y.color || x.href !== y.href || x.pointer !== y.pointer || x.keepTogether !== y.keepTogether) return false;
+    if (x.faces.length !== y.faces.length) return false;
+    for (let j = 0; j < x.faces.length; j++) if (x.faces[j] !== y.faces[j]) return false;
   }
   return true;
 }

@@ -37,7 +37,18 @@ describe('rememberBreaks', () => {
   it('tells short lines apart by every field of their runs', () => {
     const { calls, breaker } = counting();
     const memo = rememberBreaks(breaker);
-    const variants = [run('12'), run('12', { size: 13 }), run('12', { color: '#ff0000' }), run('12', { href: 'https://x.org' }), run('12', { keepTogether: true }), run('12', { faces: ['B', 'A'] }), run('12', { faces: ['A'] })];
+    // One changed value per field of StyledRun: a field added to the type fails to compile
+    // here until it has one, and then this test fails until the memo compares it.
+    const changed: { [K in keyof StyledRun]-?: StyledRun[K] } = {
+      text: '13',
+      faces: ['B', 'A'],
+      size: 13,
+      color: '#ff0000',
+      href: 'https://x.org',
+      pointer: '/q',
+      keepTogether: true,
+    };
+    const variants = [run('12'), ...Object.entries(changed).map(([k, v]) => run('12', { [k]: v })), run('12', { faces: ['A'] })];
     const outs = variants.map((r) => memo(base([r])));
     expect(new Set(outs).size).toBe(variants.length);
     expect(memo(base([run('1'), run('2')]))).not.toBe(outs[0]);
@@ -48,16 +59,21 @@ describe('rememberBreaks', () => {
     const { calls, breaker } = counting();
     const memo = rememberBreaks(breaker);
     const runs = [run(long)];
-    const outs = [
-      memo(base(runs)),
-      memo({ ...base(runs), width: 443 }),
-      memo({ ...base(runs), indent: 24 }),
-      memo({ ...base(runs), restIndent: 12 }),
-      memo({ ...base(runs), lastLineReserve: 30 }),
-      memo({ ...base(runs), align: 'justify' }),
-      memo({ ...base(runs), hyphenation: false }),
-    ];
+    // One changed value per field but the runs, kept complete by the type as above.
+    const changed: { [K in Exclude<keyof ParagraphInput, 'runs'>]-?: ParagraphInput[K] } = {
+      width: 443,
+      indent: 24,
+      restIndent: 12,
+      lastLineReserve: 30,
+      align: 'justify',
+      pointer: '/q',
+      hyphenation: false,
+    };
+    const outs = [memo(base(runs)), ...Object.entries(changed).map(([k, v]) => memo({ ...base(runs), [k]: v }))];
     expect(new Set(outs).size).toBe(outs.length);
+    expect(calls).toHaveLength(outs.length);
+    // And each again: answered from the memo.
+    for (const [k, v] of Object.entries(changed)) memo({ ...base(runs), [k]: v });
     expect(calls).toHaveLength(outs.length);
   });
 
