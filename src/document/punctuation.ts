@@ -93,8 +93,8 @@ function checkUnit(strings: Array<[string, string]>, what: string, out: Problem[
   const forms = strings.map(([, s]) => punctuationForms(s));
   FAMILIES.forEach((family, k) => {
     const bit = 1 << k;
-    const half = strings[forms.findIndex((f) => (f.half & bit) !== 0)];
-    const full = strings[forms.findIndex((f) => (f.full & bit) !== 0)];
+    const half = strings[firstWith(forms, 'half', bit)];
+    const full = strings[firstWith(forms, 'full', bit)];
     if (!half || !full) return;
     const elsewhere = half[0] === full[0] ? 'in the same text' : `full-width at ${full[0]}`;
     out.push(
@@ -104,6 +104,12 @@ function checkUnit(strings: Array<[string, string]>, what: string, out: Problem[
       ),
     );
   });
+}
+
+/** The index of the first string with the family's bit in that form, or -1. */
+function firstWith(forms: ReadonlyArray<{ half: number; full: number }>, form: 'half' | 'full', bit: number): number {
+  for (let i = 0; i < forms.length; i++) if ((forms[i]![form] & bit) !== 0) return i;
+  return -1;
 }
 
 export function punctuationWarnings(data: unknown): Problem[] {

@@ -33,13 +33,17 @@ function buildPages(placed: PlacedRow[][], ctx: MeasureContext): Paginated {
   const top = theme.page.marginTop;
   const pageOf = new Map<string, number>();
   const outline: OutlineItem[] = [];
-  const pages = placed.map((rows, index): Page => {
+  // Loops, not map callbacks: a callback made per call lost its optimized code at every
+  // major GC and was compiled again.
+  const pages: Page[] = [];
+  for (let index = 0; index < placed.length; index++) {
+    const rows = placed[index]!;
     const number = index + 1;
     const page: Page = { number, width: theme.page.width, height: theme.page.height, items: [], links: [], destinations: [] };
     for (const { row, top: rowTop } of rows) {
       const y = top + rowTop;
-      page.items.push(...row.items.map((it) => shiftItem(it, y)));
-      page.links.push(...row.links.map((l) => shiftLink(l, y)));
+      for (const it of row.items) page.items.push(shiftItem(it, y));
+      for (const l of row.links) page.links.push(shiftLink(l, y));
       if (row.destination !== undefined) {
         const dest: NamedDestination = { name: row.destination, x: ctx.left, y };
         page.destinations.push(dest);
@@ -53,8 +57,8 @@ function buildPages(placed: PlacedRow[][], ctx: MeasureContext): Paginated {
       }
     }
     page.items.push(footer(ctx, number));
-    return page;
-  });
+    pages.push(page);
+  }
   return { pages, outline, pageOf };
 }
 

@@ -170,7 +170,11 @@ function textRows(block: TextBlock, index: number, ctx: MeasureContext): Row[] {
   const size = Math.max(...runs.map((r) => r.size), 0) || block.size;
   const baseline = baselineInSlot(block.pitch, size);
   const n = lines.length;
-  return lines.map((line, i) => {
+  // Loops here and in measureBlocks, not map/forEach callbacks: a callback made per call
+  // lost its optimized code at every major GC and was compiled again.
+  const rows: Row[] = [];
+  for (let i = 0; i < n; i++) {
+    const line = lines[i]!;
     const x = ctx.left + alignShift(line, block.align, W);
     const items: PageItem[] = [{ kind: 'line', x, baseline, line, struct }];
     const links = fragmentLinks(line, x, baseline, struct.id);
@@ -197,8 +201,9 @@ function textRows(block: TextBlock, index: number, ctx: MeasureContext): Row[] {
       items,
       links,
     };
-    return row;
-  });
+    rows.push(row);
+  }
+  return rows;
 }
 
 function ruleRow(block: RuleBlock, index: number, ctx: MeasureContext): Row {
@@ -264,10 +269,11 @@ function leadIntoGrid(rows: Row[], blocks: readonly Block[]): void {
 export function measureBlocks(blocks: readonly Block[], ctx: MeasureContext, areaHeight: number): Row[] {
   const rows: Row[] = [];
   let pendingSpace = 0;
-  blocks.forEach((block, index) => {
+  for (let index = 0; index < blocks.length; index++) {
+    const block = blocks[index]!;
     const own =
       block.kind === 'text' ? textRows(block, index, ctx) : block.kind === 'rule' ? [ruleRow(block, index, ctx)] : [imageRow(block, index, ctx, areaHeight)];
-    if (own.length === 0) return;
+    if (own.length === 0) continue;
     const first = own[0];
     if (first) {
       first.spaceBefore = pendingSpace + block.spaceBefore;
@@ -287,17 +293,18 @@ export function measureBlocks(blocks: readonly Block[], ctx: MeasureContext, are
     const last = rows[rows.length - 1];
     if (block.keepWithNext > 0 && last) last.breakAfter = false;
     if (block.softBreakAfter && last) last.softBreak = true;
-  });
+  }
   leadIntoGrid(rows, blocks);
   // Keep-with-next: no page break until `keepWithNext` lines of what follows are placed.
   let need = 0;
-  rows.forEach((row, i) => {
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
     if (need > 0) {
       need -= row.lines;
       if (need > 0) row.breakAfter = false;
     }
     const kwn = blocks[row.block]?.keepWithNext ?? 0;
     if (rows[i + 1]?.block !== row.block && kwn > 0) need = Math.max(need, kwn);
-  });
+  }
   return rows;
 }

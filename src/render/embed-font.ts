@@ -103,37 +103,28 @@ function utf16(codePoints: readonly number[]): number[] {
  * At most 100 entries per block (the CMap format's limit).
  */
 export function toUnicodeCMap(unicode: ReadonlyArray<readonly number[] | undefined>): string {
-  const hexText = (cps: readonly number[] | undefined): string => `<${utf16(cps ?? []).map(hex4).join(' ')}>`;
   // Each CID's text as one UTF-16 code unit, when it is one: asked again and again below.
-  const singles = unicode.map((cps) => {
+  const singles: (number | undefined)[] = [];
+  for (const cps of unicode) {
     const u = utf16(cps ?? []);
-    return u.length === 1 ? u[0] : undefined;
-  });
-  const single = (cid: number): number | undefined => singles[cid];
-  /** How many CIDs from cid on run with consecutive code units (within one high byte on both sides). */
-  const runLength = (cid: number): number => {
-    const u = single(cid);
-    if (u === undefined) return 1;
-    let n = 1;
-    while (cid + n < unicode.length && (cid + n) >> 8 === cid >> 8 && single(cid + n) === u + n && (u + n) >> 8 === u >> 8) n++;
-    return n;
-  };
+    singles.push(u.length === 1 ? u[0] : undefined);
+  }
   const entries: string[] = [];
   let pending: number[] = [];
   const flush = (): void => {
     const first = pending[0];
     if (first === undefined) return;
     const last = first + pending.length - 1;
-    entries.push(`<${hex4(first)}> <${hex4(last)}> [${pending.map((c) => hexText(unicode[c])).join('')}]`);
+    entries.push(`<${hex4(first)}> <${hex4(last)}> [${hexTexts(unicode, pending)}]`);
     pending = [];
   };
   let cid = 0;
   while (cid < unicode.length) {
-    const n = runLength(cid);
+    const n = runLength(singles, cid);
     // A run of 3 or more is cheaper as a range; a CID without text ends an array.
     if (n >= 3 || unicode[cid] == null) {
       flush();
-      if (unicode[cid] != null) entries.push(`<${hex4(cid)}> <${hex4(cid + n - 1)}> <${hex4(single(cid) ?? 0)}>`);
+      if (unicode[cid] != null) entries.push(`<${hex4(cid)}> <${hex4(cid + n - 1)}> <${hex4(singles[cid] ?? 0)}>`);
       cid += n;
       continue;
     }
@@ -161,6 +152,30 @@ endcmap
 CMapName currentdict /CMap defineresource pop
 end
 end`;
+}
+
+// Top-level helpers, not closures made per call: a closure's optimized code was dropped at
+// every major GC and compiled again.
+
+/** A CID's text as a CMap hex string. */
+function hexText(cps: readonly number[] | undefined): string {
+  return `<${utf16(cps ?? []).map(hex4).join(' ')}>`;
+}
+
+/** The texts of these CIDs, as one CMap array's contents. */
+function hexTexts(unicode: ReadonlyArray<readonly number[] | undefined>, cids: readonly number[]): string {
+  let out = '';
+  for (const c of cids) out += hexText(unicode[c]);
+  return out;
+}
+
+/** How many CIDs from cid on run with consecutive code units (within one high byte on both sides). */
+function runLength(singles: ReadonlyArray<number | undefined>, cid: number): number {
+  const u = singles[cid];
+  if (u === undefined) return 1;
+  let n = 1;
+  while (cid + n < singles.length && (cid + n) >> 8 === cid >> 8 && singles[cid + n] === u + n && (u + n) >> 8 === u >> 8) n++;
+  return n;
 }
 
 /** A stream object of `bytes`, deflated here (pdfkit then leaves them as they are). */

@@ -100,7 +100,7 @@ export class DocumentFonts {
       const font = this.face(face);
       const keyed: { id: number; text: string; cps: number[] }[] = [];
       for (const [id, { texts }] of glyphs) for (const text of texts) keyed.push({ id, text, cps: codePointsOf(text) });
-      keyed.sort((a, b) => compareSequences(a.cps, b.cps) || a.id - b.id);
+      keyed.sort(byTextThenId);
       for (const g of keyed) {
         const cid = includeGlyph(font, g.id, g.text);
         const entry = glyphs.get(g.id)!;
@@ -155,6 +155,11 @@ export class DocumentFonts {
     const programs = await Promise.all(fonts.map(compressProgram));
     fonts.forEach((font, i) => this.programs.set(font, programs[i]!));
   }
+}
+
+/** Code-point order of the texts, then glyph id (reserve): top-level, so its optimized code outlives each sort. */
+function byTextThenId(a: { id: number; cps: number[] }, b: { id: number; cps: number[] }): number {
+  return compareSequences(a.cps, b.cps) || a.id - b.id;
 }
 
 /**
@@ -300,25 +305,14 @@ export function textObject(
 ): string {
   const placed = placeLine(fonts, lineX, baseline, fragments);
   const tc = commonGap(placed);
-  const ops: string[] = ['BT'];
+  const out = new TextOps();
+  const ops = out.ops;
   let fontId = '';
   let size = NaN;
   let color = '';
-  // Where the PDF's pen is after what has been written (user space), and the TJ array being built.
+  // Where the PDF's pen is after what has been written (user space).
   let penX = 0;
   let penY = NaN;
-  let tj: string[] = [];
-  let cids: number[] = [];
-  const flushString = (): void => {
-    if (cids.length) tj.push(literal(cids));
-    cids = [];
-  };
-  const flushTJ = (): void => {
-    flushString();
-    if (tj.length === 1 && tj[0]?.startsWith('(')) ops.push(`${tj[0]} Tj`);
-    else if (tj.length) ops.push(`[${tj.join('')}] TJ`);
-    tj = [];
-  };
   // The Tc the PDF applies, as written (to 5 decimals): the pen advances by it.
   let tcWritten = Number(num(state.tc, 5));
   let lastFont: EmbeddedFont | undefined;
@@ -327,7 +321,7 @@ export function textObject(
     const { font, fragment } = g;
     const spacing = g.gapAfter !== undefined && g.gapAfter < -PEN_TOLERANCE ? 0 : tc;
     if (spacing !== state.tc) {
-      flushTJ();
+      out.flushTJ();
       ops.push(`${num(spacing, 5)} Tc`);
       state.tc = spacing;
       tcWritten = Number(num(spacing, 5));
@@ -340,20 +334,20 @@ export function textObject(
     if (fragment !== lastFragment) {
       lastFragment = fragment;
       if (fontResourceName(font) !== fontId || fragment.size !== size) {
-        flushTJ();
+        out.flushTJ();
         fontId = fontResourceName(font);
         size = fragment.size;
         ops.push(`/${fontId} ${num(size)} Tf`);
       }
       const fill = rgb(fragment.color || '#000000');
       if (fill !== color) {
-        flushTJ();
+        out.flushTJ();
         color = fill;
         ops.push(`${fill} rg`);
       }
     }
     if (g.ty !== penY) {
-      flushTJ();
+      out.flushTJ();
       ops.push(`1 0 0 -1 ${num(g.tx)} ${num(g.ty)} Tm`);
       penX = g.tx;
       penY = g.ty;
@@ -362,8 +356,8 @@ export function textObject(
       // rounding never accumulates along a line.
       const adjust = Math.round(((penX - g.tx) * 1000) / size * 1000) / 1000;
       if (adjust !== 0) {
-        flushString();
-        tj.push(num(adjust));
+        out.flushString();
+        out.tj.push(num(adjust));
         penX -= (adjust * size) / 1000;
       }
     }
@@ -372,19 +366,43 @@ export function textObject(
     // the untagged fallback: a soft hyphen that copy-paste drops).
     const hyphen = state.tagged === true && g.text === INSERTED_HYPHEN;
     if (hyphen) {
-      flushTJ();
+      out.flushTJ();
       ops.push('/Span <</ActualText ()>> BDC');
     }
-    cids.push(g.cid);
+    out.cids.push(g.cid);
     penX += ((cidWidth(font, g.cid) ?? 0) * size) / 1000 + tcWritten;
     if (hyphen) {
-      flushTJ();
+      out.flushTJ();
       ops.push('EMC');
     }
   }
-  flushTJ();
+  out.flushTJ();
   ops.push('ET');
   return ops.join('\n');
+}
+
+/**
+ * A text object's operators, the TJ array being built and the CIDs of its current string.
+ * A class rather than closures over textObject's locals: those were made per line and their
+ * optimized code dropped at every major GC.
+ */
+class TextOps {
+  readonly ops: string[] = ['BT'];
+  tj: string[] = [];
+  cids: number[] = [];
+
+  flushString(): void {
+    if (this.cids.length) this.tj.push(literal(this.cids));
+    this.cids = [];
+  }
+
+  flushTJ(): void {
+    this.flushString();
+    const tj = this.tj;
+    if (tj.length === 1 && tj[0]?.startsWith('(')) this.ops.push(`${tj[0]} Tj`);
+    else if (tj.length) this.ops.push(`[${tj.join('')}] TJ`);
+    this.tj = [];
+  }
 }
 
 interface PlacedGlyph {

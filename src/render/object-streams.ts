@@ -29,8 +29,8 @@ export function packObjects(pdf: Uint8Array): Uint8Array {
     const m = /^(\d{10}) 00000 n $/.exec(table[i] ?? '');
     if (m) spans.push({ id: i - 2, start: Number(m[1]), end: 0 });
   }
-  spans.sort((a, b) => a.start - b.start);
-  spans.forEach((s, i) => (s.end = spans[i + 1]?.start ?? xrefAt));
+  spans.sort(byStart);
+  for (let i = 0; i < spans.length; i++) spans[i]!.end = spans[i + 1]?.start ?? xrefAt;
   const first = spans[0];
   if (!first) throw new Error('render: pdfkit output has no objects');
   const trailer = text.slice(trailerAt + 8, sx);
@@ -100,4 +100,8 @@ export function packObjects(pdf: Uint8Array): Uint8Array {
   write(xref);
   write(encoder.encode(`\nendstream\nendobj\nstartxref\n${xrefOffset}\n%%EOF\n`));
   return Buffer.concat(out);
+}
+
+function byStart(a: ObjectSpan, b: ObjectSpan): number {
+  return a.start - b.start;
 }

@@ -442,49 +442,10 @@ export function encodeSubset(font: EmbeddedFont): Uint8Array {
   subset.hmtx = { metrics: [], bearings: [] };
   for (let i = 0; i < subset.glyphs.length; ) subset._addGlyph(subset.glyphs[i++]!);
   subset.loca.offsets.push(subset.offset);
-  const { glyf, loca, hmtx } = subset;
-  const tables = template.order.map((tag): Uint8Array => {
-    switch (tag) {
-      case 'hhea': {
-        const t = new Uint8Array(template.tables.get(tag)!); // a copy (a Buffer's slice() is a view)
-        new DataView(t.buffer, t.byteOffset).setUint16(34, hmtx.metrics.length); // numberOfMetrics
-        return t;
-      }
-      case 'maxp': {
-        const t = new Uint8Array(template.tables.get(tag)!);
-        new DataView(t.buffer, t.byteOffset).setUint16(4, glyf.length); // numGlyphs
-        return t;
-      }
-      case 'loca': {
-        const n = loca.offsets.length;
-        const t = new Uint8Array(n * (version === 0 ? 2 : 4));
-        const v = new DataView(t.buffer);
-        // fontkit's loca.preEncode halves the offsets of the short format (>>> 1).
-        for (let i = 0; i < n; i++) version === 0 ? v.setUint16(2 * i, loca.offsets[i]! >>> 1) : v.setUint32(4 * i, loca.offsets[i]!);
-        return t;
-      }
-      case 'hmtx': {
-        const t = new Uint8Array(hmtx.metrics.length * 4);
-        const v = new DataView(t.buffer);
-        hmtx.metrics.forEach((m, i) => {
-          v.setUint16(4 * i, m.advance);
-          v.setInt16(4 * i + 2, m.bearing);
-        });
-        return t;
-      }
-      case 'glyf': {
-        const t = new Uint8Array(subset.offset);
-        let at = 0;
-        for (const g of glyf) {
-          t.set(g, at);
-          at += g.length;
-        }
-        return t;
-      }
-      default:
-        return template.tables.get(tag)!;
-    }
-  });
+  // A function of its own and loops, not map/forEach callbacks: a callback made per call lost
+  // its optimized code at every major GC and was compiled again.
+  const tables: Uint8Array[] = [];
+  for (const tag of template.order) tables.push(subsetTable(tag, template, subset, version));
   // restructure's Directory: tag 'true', the binary-search fields, entries with checkSum 0,
   // then the tables in entry order, unpadded.
   const numTables = tables.length;
@@ -498,15 +459,62 @@ export function encodeSubset(font: EmbeddedFont): Uint8Array {
   view.setUint16(8, Math.log(maxPowerOf2) / Math.LN2);
   view.setUint16(10, numTables * 16 - maxPowerOf2 * 16);
   let offset = headerSize;
-  template.order.forEach((tag, i) => {
+  for (let i = 0; i < template.order.length; i++) {
+    const tag = template.order[i]!;
     const entry = 12 + 16 * i;
     for (let k = 0; k < 4; k++) out[entry + k] = tag.charCodeAt(k);
     view.setUint32(entry + 8, offset);
     view.setUint32(entry + 12, tables[i]!.length);
     out.set(tables[i]!, offset);
     offset += tables[i]!.length;
-  });
+  }
   return out;
+}
+
+/** One table of the subset's font program, as fontkit's TTFSubset.encode() writes it. */
+function subsetTable(tag: string, template: SubsetTemplate, subset: TtfSubsetInternals, version: number): Uint8Array {
+  const { glyf, loca, hmtx } = subset;
+  switch (tag) {
+    case 'hhea': {
+      const t = new Uint8Array(template.tables.get(tag)!); // a copy (a Buffer's slice() is a view)
+      new DataView(t.buffer, t.byteOffset).setUint16(34, hmtx.metrics.length); // numberOfMetrics
+      return t;
+    }
+    case 'maxp': {
+      const t = new Uint8Array(template.tables.get(tag)!);
+      new DataView(t.buffer, t.byteOffset).setUint16(4, glyf.length); // numGlyphs
+      return t;
+    }
+    case 'loca': {
+      const n = loca.offsets.length;
+      const t = new Uint8Array(n * (version === 0 ? 2 : 4));
+      const v = new DataView(t.buffer);
+      // fontkit's loca.preEncode halves the offsets of the short format (>>> 1).
+      for (let i = 0; i < n; i++) version === 0 ? v.setUint16(2 * i, loca.offsets[i]! >>> 1) : v.setUint32(4 * i, loca.offsets[i]!);
+      return t;
+    }
+    case 'hmtx': {
+      const t = new Uint8Array(hmtx.metrics.length * 4);
+      const v = new DataView(t.buffer);
+      for (let i = 0; i < hmtx.metrics.length; i++) {
+        const m = hmtx.metrics[i]!;
+        v.setUint16(4 * i, m.advance);
+        v.setInt16(4 * i + 2, m.bearing);
+      }
+      return t;
+    }
+    case 'glyf': {
+      const t = new Uint8Array(subset.offset);
+      let at = 0;
+      for (const g of glyf) {
+        t.set(g, at);
+        at += g.length;
+      }
+      return t;
+    }
+    default:
+      return template.tables.get(tag)!;
+  }
 }
 
 /** Whether encodeSubset writes this face's subsets itself (else it hands them to fontkit). */

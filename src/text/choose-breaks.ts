@@ -56,106 +56,119 @@ export interface BreakOptions {
 /** Indices k where lines end (before cluster k), the last being the cluster count. */
 export function chooseBreaks(m: Measures, p: BreakOptions): number[] {
   const { count: n, clusters } = m;
-  const { width: W, shrink: S } = m.prefix;
-  const { firstTarget, restTarget, reserve, justify, cls, mandatory } = p;
   const hyphen = p.hyphen ?? new Uint8Array(n + 1);
   let maxSize = 0;
   for (const c of clusters) maxSize = Math.max(maxSize, c.size);
-  const maxTarget = Math.max(firstTarget, restTarget);
-  const end = emptyLineEnd();
-  const fit = emptyLineFit();
-  const stretch = noStretch();
-
-  const search = (strict: boolean): Int32Array | undefined => {
-    const store = slots(n + 1, 1, 1, 0);
-    const best = store.float(0, n + 1).fill(Infinity);
-    const prev = store.int(0, n + 1).fill(-1);
-    best[0] = 0;
-    let floor = 0;
-    // Lines narrower than this share of the measure are too loose to try in the first pass.
-    const looseLimit = 0.6 * Math.min(firstTarget, restTarget);
-    let start = 0;
-    for (let j = 1; j <= n; j++) {
-      const endsPara = j === n || mandatory[j] === 1;
-      const klass = j < n ? cls[j]! : 0;
-      const floorNow = floor;
-      if (j < n && mandatory[j] === 1) floor = j;
-      if (strict && klass === BreakClass.Violation && !endsPara) continue;
-      const pen = j < n ? PENALTY[klass as 0 | 1 | 2 | 3 | 4] ** 2 : 0;
-      const hyphenated = j < n && hyphen[j] === 1;
-      lineEnd(m, j, end);
-      const L = end.last;
-      // Punctuation is compressed only to pull in a mark that may not start the next line
-      // (push-in); otherwise only spaces and quarter ems give, as in TeX.
-      const pushEnd = L > 0 && cls[L] === BreakClass.Violation;
-      const q = pushEnd ? pushInStart(cls, L, floorNow, W, maxTarget + 4 * maxSize) : L;
-      while (start + 1 < j && W[j]! - W[start + 1]! >= looseLimit) start++;
-      const iFrom = strict && !endsPara ? Math.min(j - 1, Math.max(start, floorNow)) : j - 1;
-      const reach = maxTarget + 4 * maxSize;
-      for (let i = iFrom; i >= floorNow; i--) {
-        const bi = best[i]!;
-        if (bi === Infinity) {
-          // Unreachable starts cost nothing to skip, but still bound the scan to one line.
-          if (W[j]! - W[i]! - (S[j]! - S[i]!) > reach) break;
-          continue;
-        }
-        const target = (i === 0 ? firstTarget : restTarget) - (j === n ? reserve : 0);
-        let b: number;
-        if (L < i) {
-          b = endsPara ? 0 : MAX_BADNESS;
-        } else {
-          lineFit(m, end, i, fit);
-          const diff = target - fit.natural;
-          if (diff < -EPS) {
-            const pushIn = pushEnd && fitsWithoutRun(m, i, q, target);
-            // clreq §3.8 (line adjustment): to keep a mark that may not start a line, first
-            // compress the line's punctuation (push-in), and only then push a character out
-            // and stretch. Other lines shrink only spaces and quarter ems: compressing marks on
-            // every line gave 663 a few more lines at a character more each, but each such
-            // mark width is a glyph of its own in the PDF subset, past the 180 KB budget.
-            const shrink = pushIn ? fit.shrink : fit.glueShrink;
-            if (shrink + EPS < -diff) {
-              if (i === j - 1 && best[j] === Infinity) {
-                // One cluster wider than the measure: nothing avoids the overflow.
-                best[j] = bi + (LINE_PENALTY + MAX_BADNESS) ** 2 + PENALTY[BreakClass.Violation] ** 2;
-                prev[j] = i;
-              }
-              // Starting further left only makes the line wider.
-              if (fit.natural - Math.max(fit.shrink, shrink) > maxTarget + EPS) break;
-              continue;
-            }
-            const rho = shrinkRatio(-diff, shrink);
-            // Push-in comes before push-out (typography.md): compressing is nearly free.
-            b = (pushIn ? 0.05 : 100) * rho * rho * rho;
-          } else if (endsPara) {
-            b = 0;
-          } else if (justify) {
-            distributeStretch(fit, diff, stretch);
-            // A line that its gaps cannot fill within their limits (Han gaps past 0.25 em,
-            // letters of a word) is left short: very costly, never taken in the first pass.
-            if (strict && stretch.short) continue;
-            b = stretch.short ? shortBadness(stretch.left, fit.em) : badness(stretch.ratio);
-          } else {
-            b = badness(diff / (3 * maxSize));
-          }
-        }
-        if (strict && b > TOLERANCE) continue;
-        let d = (LINE_PENALTY + b) * (LINE_PENALTY + b) + pen;
-        if (j === n && i > 0 && L >= i && L - i < 4 && loneCharacter(clusters, i, L)) d += SHORT_LAST_LINE;
-        if (hyphen[i] === 1 && i > 0) d += hyphenated ? DOUBLE_HYPHEN : endsPara ? FINAL_HYPHEN : 0;
-        const total = bi + d;
-        if (total < best[j]!) {
-          best[j] = total;
-          prev[j] = i;
-        }
-      }
-    }
-    return best[n] === Infinity ? undefined : prev;
-  };
-  const prev = search(true) ?? search(false)!;
+  const scratch: SearchScratch = { end: emptyLineEnd(), fit: emptyLineFit(), stretch: noStretch() };
+  const prev = search(m, p, hyphen, maxSize, scratch, true) ?? search(m, p, hyphen, maxSize, scratch, false)!;
   const breaks: number[] = [];
   for (let j = n; j > 0; j = prev[j]!) breaks.push(j);
   return breaks.reverse();
+}
+
+/** The line-end, line-fit and stretch records one search reuses for every candidate line. */
+interface SearchScratch {
+  end: ReturnType<typeof emptyLineEnd>;
+  fit: ReturnType<typeof emptyLineFit>;
+  stretch: ReturnType<typeof noStretch>;
+}
+
+/**
+ * One pass of the total-fit search: the best way to reach every boundary, as the boundary
+ * each line starts at; undefined when the paragraph's end cannot be reached. `strict` is the
+ * first pass: no violations, no lines past TOLERANCE. (A function of its own, not a closure
+ * made per paragraph: a closure's optimized code was dropped at every major GC.)
+ */
+function search(m: Measures, p: BreakOptions, hyphen: Uint8Array, maxSize: number, scratch: SearchScratch, strict: boolean): Int32Array | undefined {
+  const { count: n, clusters } = m;
+  const { width: W, shrink: S } = m.prefix;
+  const { firstTarget, restTarget, reserve, justify, cls, mandatory } = p;
+  const maxTarget = Math.max(firstTarget, restTarget);
+  const { end, fit, stretch } = scratch;
+  const store = slots(n + 1, 1, 1, 0);
+  const best = store.float(0, n + 1).fill(Infinity);
+  const prev = store.int(0, n + 1).fill(-1);
+  best[0] = 0;
+  let floor = 0;
+  // Lines narrower than this share of the measure are too loose to try in the first pass.
+  const looseLimit = 0.6 * Math.min(firstTarget, restTarget);
+  let start = 0;
+  for (let j = 1; j <= n; j++) {
+    const endsPara = j === n || mandatory[j] === 1;
+    const klass = j < n ? cls[j]! : 0;
+    const floorNow = floor;
+    if (j < n && mandatory[j] === 1) floor = j;
+    if (strict && klass === BreakClass.Violation && !endsPara) continue;
+    const pen = j < n ? PENALTY[klass as 0 | 1 | 2 | 3 | 4] ** 2 : 0;
+    const hyphenated = j < n && hyphen[j] === 1;
+    lineEnd(m, j, end);
+    const L = end.last;
+    // Punctuation is compressed only to pull in a mark that may not start the next line
+    // (push-in); otherwise only spaces and quarter ems give, as in TeX.
+    const pushEnd = L > 0 && cls[L] === BreakClass.Violation;
+    const q = pushEnd ? pushInStart(cls, L, floorNow, W, maxTarget + 4 * maxSize) : L;
+    while (start + 1 < j && W[j]! - W[start + 1]! >= looseLimit) start++;
+    const iFrom = strict && !endsPara ? Math.min(j - 1, Math.max(start, floorNow)) : j - 1;
+    const reach = maxTarget + 4 * maxSize;
+    for (let i = iFrom; i >= floorNow; i--) {
+      const bi = best[i]!;
+      if (bi === Infinity) {
+        // Unreachable starts cost nothing to skip, but still bound the scan to one line.
+        if (W[j]! - W[i]! - (S[j]! - S[i]!) > reach) break;
+        continue;
+      }
+      const target = (i === 0 ? firstTarget : restTarget) - (j === n ? reserve : 0);
+      let b: number;
+      if (L < i) {
+        b = endsPara ? 0 : MAX_BADNESS;
+      } else {
+        lineFit(m, end, i, fit);
+        const diff = target - fit.natural;
+        if (diff < -EPS) {
+          const pushIn = pushEnd && fitsWithoutRun(m, i, q, target);
+          // clreq §3.8 (line adjustment): to keep a mark that may not start a line, first
+          // compress the line's punctuation (push-in), and only then push a character out
+          // and stretch. Other lines shrink only spaces and quarter ems: compressing marks on
+          // every line gave 663 a few more lines at a character more each, but each such
+          // mark width is a glyph of its own in the PDF subset, past the 180 KB budget.
+          const shrink = pushIn ? fit.shrink : fit.glueShrink;
+          if (shrink + EPS < -diff) {
+            if (i === j - 1 && best[j] === Infinity) {
+              // One cluster wider than the measure: nothing avoids the overflow.
+              best[j] = bi + (LINE_PENALTY + MAX_BADNESS) ** 2 + PENALTY[BreakClass.Violation] ** 2;
+              prev[j] = i;
+            }
+            // Starting further left only makes the line wider.
+            if (fit.natural - Math.max(fit.shrink, shrink) > maxTarget + EPS) break;
+            continue;
+          }
+          const rho = shrinkRatio(-diff, shrink);
+          // Push-in comes before push-out (typography.md): compressing is nearly free.
+          b = (pushIn ? 0.05 : 100) * rho * rho * rho;
+        } else if (endsPara) {
+          b = 0;
+        } else if (justify) {
+          distributeStretch(fit, diff, stretch);
+          // A line that its gaps cannot fill within their limits (Han gaps past 0.25 em,
+          // letters of a word) is left short: very costly, never taken in the first pass.
+          if (strict && stretch.short) continue;
+          b = stretch.short ? shortBadness(stretch.left, fit.em) : badness(stretch.ratio);
+        } else {
+          b = badness(diff / (3 * maxSize));
+        }
+      }
+      if (strict && b > TOLERANCE) continue;
+      let d = (LINE_PENALTY + b) * (LINE_PENALTY + b) + pen;
+      if (j === n && i > 0 && L >= i && L - i < 4 && loneCharacter(clusters, i, L)) d += SHORT_LAST_LINE;
+      if (hyphen[i] === 1 && i > 0) d += hyphenated ? DOUBLE_HYPHEN : endsPara ? FINAL_HYPHEN : 0;
+      const total = bi + d;
+      if (total < best[j]!) {
+        best[j] = total;
+        prev[j] = i;
+      }
+    }
+  }
+  return best[n] === Infinity ? undefined : prev;
 }
 
 /** A last line of one Han character and at most its punctuation (字。”) reads as a widow. */

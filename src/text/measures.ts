@@ -115,31 +115,29 @@ export function buildMeasures(clusters: Cluster[]): Measures {
   const n = clusters.length;
   // One backing store per paragraph instead of nineteen (slots.ts).
   const store = slots(n + 1, 13, 5, 1);
-  const floats = store.float;
-  const ints = store.int;
   const m: Measures = {
     count: n,
     clusters,
-    advance: floats(0, n),
-    leftBlank: floats(1, n),
-    rightBlank: floats(2, n),
-    spaceShrink: floats(3, n),
-    endKern: floats(4, n),
-    glue: floats(5, n),
+    advance: store.float(0, n),
+    leftBlank: store.float(1, n),
+    rightBlank: store.float(2, n),
+    spaceShrink: store.float(3, n),
+    endKern: store.float(4, n),
+    glue: store.float(5, n),
     gapClass: store.byte(0, n),
-    glueShrink: floats(6, n),
-    stretchCap: floats(7, n),
-    breakWidth: floats(8, n + 1),
-    lastVisible: ints(0, n + 1),
+    glueShrink: store.float(6, n),
+    stretchCap: store.float(7, n),
+    breakWidth: store.float(8, n + 1),
+    lastVisible: store.int(0, n + 1),
     prefix: {
-      width: floats(9, n + 1),
-      shrink: floats(10, n + 1),
-      glueShrink: floats(11, n + 1),
-      quarterEms: ints(1, n + 1),
-      hanGaps: ints(2, n + 1),
-      latinLetterGaps: ints(3, n + 1),
-      nearMarkGaps: ints(4, n + 1),
-      stretchCap: floats(12, n + 1),
+      width: store.float(9, n + 1),
+      shrink: store.float(10, n + 1),
+      glueShrink: store.float(11, n + 1),
+      quarterEms: store.int(1, n + 1),
+      hanGaps: store.int(2, n + 1),
+      latinLetterGaps: store.int(3, n + 1),
+      nearMarkGaps: store.int(4, n + 1),
+      stretchCap: store.float(12, n + 1),
     },
   };
   punctuationBlanks(m);

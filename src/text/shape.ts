@@ -150,9 +150,16 @@ function plainUnits(font: fontkit.Font, text: string, script: 'hani' | 'latn'): 
     // Kerned Latin (plain-glyphs.ts): the pairs' adjustments, as fontkit's GPOS adds them.
     const adjustments = data.kerning(triggers, ids);
     run.nominals = advances.slice();
-    run.dx = adjustments.map((a) => a.xOffset);
-    run.dy = adjustments.map((a) => a.yOffset);
-    adjustments.forEach((a, i) => (advances[i]! += a.xAdvance));
+    const dx: number[] = [];
+    const dy: number[] = [];
+    for (let i = 0; i < adjustments.length; i++) {
+      const a = adjustments[i]!;
+      dx.push(a.xOffset);
+      dy.push(a.yOffset);
+      advances[i]! += a.xAdvance;
+    }
+    run.dx = dx;
+    run.dy = dy;
   }
   return run;
 }
@@ -352,7 +359,10 @@ export function shapeRuns(runs: readonly StyledRun[], fonts: FontSet): Shaped {
   const text = texts.join('');
   const hasHan = /[\p{Script=Han}]/u.test(text);
   let base = 0;
-  runs.forEach((run, r) => {
+  // A loop, not runs.forEach: a callback's optimized code lives only as long as the closure,
+  // and the one made per call was compiled again after every major GC.
+  for (let r = 0; r < runs.length; r++) {
+    const run = runs[r]!;
     const t = texts[r]!;
     runStarts.push(base);
     const chain = chainOf(run.faces, fonts);
@@ -405,7 +415,7 @@ export function shapeRuns(runs: readonly StyledRun[], fonts: FontSet): Shaped {
       if (asSpace) seg.spaces.push(at - seg.start);
     }
     base += t.length;
-  });
+  }
   if (errors.length > 0) throw new GlyphMissingError(errors);
 
   const clusters: Cluster[] = [];
@@ -501,7 +511,9 @@ function attachLoose(clusters: Cluster[], at: number, ch: string): void {
 
 /** Fold leading invisible characters into the first real glyph. */
 export function absorbLeading(clusters: Cluster[]): Cluster[] {
-  if (!clusters.some((c) => c.pendingLead)) return clusters;
+  let pending = false;
+  for (let k = 0; k < clusters.length && !pending; k++) pending = clusters[k]!.pendingLead === true;
+  if (!pending) return clusters;
   const out: Cluster[] = [];
   let lead: Cluster[] = [];
   for (const c of clusters) {

@@ -62,12 +62,37 @@ export function slots(stride: number, floats: number, ints: number, bytes: numbe
   const intsAt = 8 * stride * floats;
   const bytesAt = intsAt + 4 * stride * ints;
   const { buffer, at } = store(bytesAt + stride * bytes);
-  const check = (k: number, count: number, length: number): void => {
-    if (k < 0 || k >= count || length > stride) throw new RangeError(`slot ${k} of ${count} (${length} of ${stride})`);
-  };
-  return {
-    float: (k, length) => (check(k, floats, length), new Float64Array(buffer, at + 8 * stride * k, length)),
-    int: (k, length) => (check(k, ints, length), new Int32Array(buffer, at + intsAt + 4 * stride * k, length)),
-    byte: (k, length) => (check(k, bytes, length), new Uint8Array(buffer, at + bytesAt + stride * k, length)),
-  };
+  return new SlotStore(buffer, at, stride, floats, ints, bytes);
+}
+
+// A class, not an object of arrow functions: closures made per paragraph lose their
+// optimized code at every major GC, methods keep it.
+class SlotStore implements Slots {
+  constructor(
+    private readonly buffer: ArrayBuffer,
+    private readonly at: number,
+    private readonly stride: number,
+    private readonly floats: number,
+    private readonly ints: number,
+    private readonly bytes: number,
+  ) {}
+
+  float(k: number, length: number): Float64Array {
+    this.check(k, this.floats, length);
+    return new Float64Array(this.buffer, this.at + 8 * this.stride * k, length);
+  }
+
+  int(k: number, length: number): Int32Array {
+    this.check(k, this.ints, length);
+    return new Int32Array(this.buffer, this.at + 8 * this.stride * this.floats + 4 * this.stride * k, length);
+  }
+
+  byte(k: number, length: number): Uint8Array {
+    this.check(k, this.bytes, length);
+    return new Uint8Array(this.buffer, this.at + (8 * this.floats + 4 * this.ints) * this.stride + this.stride * k, length);
+  }
+
+  private check(k: number, count: number, length: number): void {
+    if (k < 0 || k >= count || length > this.stride) throw new RangeError(`slot ${k} of ${count} (${length} of ${this.stride})`);
+  }
 }
