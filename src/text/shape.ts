@@ -436,7 +436,8 @@ export function shapeRuns(runs: readonly StyledRun[], fonts: FontSet): Shaped {
     seg.shaped = withSpaces(seg.text, seg.spaces);
     flushLoose(seg.start);
     const font = fonts.faces.get(seg.face)!;
-    const scale = runs[seg.run]!.size / font.unitsPerEm;
+    // From the face's bytes where they are read (face-data.ts): fontkit's getter goes through a bound table getter each time.
+    const scale = runs[seg.run]!.size / (faceData(font)?.unitsPerEm ?? font.unitsPerEm);
     const size = runs[seg.run]!.size;
     let at = seg.start;
     const units = shapeUnits(font, seg.shaped, seg.script);
