@@ -49,10 +49,13 @@ export class DocumentFonts {
   private readonly prepared = new Map<EmbeddedFont, PreparedEmbedding>();
   // In the order drawing meets the glyphs, as parallel arrays (a Map keyed by ~6,000 glyph
   // objects cost more than the lookups it saved); each entry names its glyph, so a draw out
-  // of that order computes its own instead of taking another glyph's.
+  // of that order computes its own instead of taking another glyph's. The fits, nearly all
+  // undefined, are kept only where there is one (at drawing index fitAt[i]).
   private readonly placed: PositionedGlyph[] = [];
-  private readonly cids: number[] = [];
-  private readonly fits: (GlyphFit | undefined)[] = [];
+  private cids = new Int32Array(0);
+  private readonly fitAt: number[] = [];
+  private readonly fitValue: GlyphFit[] = [];
+  private nextFit = 0;
   private drawn = 0;
 
   constructor(
@@ -84,45 +87,65 @@ export class DocumentFonts {
    * ToUnicode CMap use ranges.
    */
   reserve(pages: readonly Page[]): void {
-    // Per face: each glyph id with the texts it stands for (nearly always one), and the CID
-    // its first text got when there is only one.
-    const byFace = new Map<string, Map<number, { texts: string[]; cid: number }>>();
+    // Per face: each glyph id drawn (in order of first use) with the texts it stands for
+    // (nearly always one), and the CID its text got when there is only one.
+    const byFace = new Map<string, FaceGlyphs>();
+    let total = 0;
     for (const fragment of drawnFragments(pages)) {
       let glyphs = byFace.get(fragment.face);
-      if (!glyphs) byFace.set(fragment.face, (glyphs = new Map()));
+      if (!glyphs) byFace.set(fragment.face, (glyphs = faceGlyphs(fontFace(this.face(fragment.face)))));
+      const { index } = glyphs;
       for (const g of fragment.glyphs) {
-        const known = glyphs.get(g.id);
-        if (!known) glyphs.set(g.id, { texts: [g.text], cid: -1 });
-        else if (!known.texts.includes(g.text)) known.texts.push(g.text);
+        const k = index.get(g.id);
+        if (k < 0) {
+          index.set(g.id, glyphs.ids.length);
+          glyphs.ids.push(g.id);
+          glyphs.texts.push(g.text);
+          glyphs.more.push(undefined);
+          glyphs.cids.push(-1);
+        } else if (glyphs.texts[k] !== g.text) {
+          const more = (glyphs.more[k] ??= []);
+          if (!more.includes(g.text)) more.push(g.text);
+        }
       }
+      total += fragment.glyphs.length;
     }
     for (const [face, glyphs] of byFace) {
       const font = this.face(face);
       const keyed: { id: number; text: string; cps: number[] }[] = [];
-      for (const [id, { texts }] of glyphs) for (const text of texts) keyed.push({ id, text, cps: codePointsOf(text) });
+      glyphs.ids.forEach((id, k) => {
+        keyed.push({ id, text: glyphs.texts[k]!, cps: codePointsOf(glyphs.texts[k]!) });
+        for (const text of glyphs.more[k] ?? []) keyed.push({ id, text, cps: codePointsOf(text) });
+      });
       keyed.sort(byTextThenId);
       for (const g of keyed) {
         const cid = includeGlyph(font, g.id, g.text);
-        const entry = glyphs.get(g.id)!;
-        if (entry.texts.length === 1) entry.cid = cid;
+        const k = glyphs.index.get(g.id);
+        if (glyphs.more[k] === undefined) glyphs.cids[k] = cid;
       }
     }
     // Then the alternates (glyphs drawn narrower or shifted), in the order drawing meets them,
     // so that drawing finds every CID made and the subsets are complete before it starts. A
     // glyph drawn as the font has it, whose id stands for one text only, has its CID already.
+    const cids = new Int32Array(total);
+    let at = 0;
     for (const fragment of drawnFragments(pages)) {
       const font = this.face(fragment.face);
       const glyphs = byFace.get(fragment.face)!;
       const fits = fitter(font, fragment.size);
       for (const glyph of fragment.glyphs) {
         const fit = fits(glyph);
-        const known = glyphs.get(glyph.id)!;
-        const cid = fit === undefined && known.cid >= 0 ? known.cid : includeGlyph(font, glyph.id, glyph.text, fit);
+        const known = glyphs.cids[glyphs.index.get(glyph.id)]!;
+        cids[at] = fit === undefined && known >= 0 ? known : includeGlyph(font, glyph.id, glyph.text, fit);
+        if (fit !== undefined) {
+          this.fitAt.push(at);
+          this.fitValue.push(fit);
+        }
         this.placed.push(glyph);
-        this.cids.push(cid);
-        this.fits.push(fit);
+        at++;
       }
     }
+    this.cids = cids;
   }
 
   /**
@@ -134,7 +157,8 @@ export class DocumentFonts {
     if (this.placed[k] !== glyph) return false;
     this.drawn++;
     out.cid = this.cids[k]!;
-    out.fit = this.fits[k];
+    if (this.fitAt[this.nextFit] === k) out.fit = this.fitValue[this.nextFit++];
+    else out.fit = undefined;
     return true;
   }
 
@@ -156,6 +180,74 @@ export class DocumentFonts {
     fonts.forEach((font, i) => this.programs.set(font, programs[i]!));
   }
 }
+
+/** The glyphs of one face one reserve() draws, in order of first use, as parallel arrays. */
+interface FaceGlyphs {
+  /** Glyph id → position in these arrays, for this reserve() only. */
+  index: GlyphIndex;
+  ids: number[];
+  /** The first text each glyph stands for, and any others. */
+  texts: string[];
+  more: (string[] | undefined)[];
+  /** The CID of a glyph standing for one text; -1 until given (or when it stands for more). */
+  cids: number[];
+}
+
+function faceGlyphs(face: fontkit.Font): FaceGlyphs {
+  let index = glyphIndexes.get(face);
+  if (!index) glyphIndexes.set(face, (index = new GlyphIndex(faceData(face)?.numGlyphs ?? face.numGlyphs)));
+  index.clear();
+  return { index, ids: [], texts: [], more: [], cids: [] };
+}
+
+/**
+ * Glyph id → small integer, for one reserve() at a time: a lookup per glyph drawn (~125,000
+ * for ~100 pages), where a Map's hashing was a fifth of reserve()'s time. Two arrays of the
+ * face's glyph count, kept per face (bounded by the faces loaded) and cleared by moving to a
+ * new generation, not by zeroing; reserve() runs synchronously, so one document uses an
+ * index at a time.
+ */
+class GlyphIndex {
+  private stamp: Int32Array;
+  private value: Int32Array;
+  private generation = 0;
+
+  constructor(glyphs: number) {
+    this.stamp = new Int32Array(glyphs);
+    this.value = new Int32Array(glyphs);
+  }
+
+  clear(): void {
+    this.generation++;
+    if (this.generation === 0x7fffffff) {
+      this.stamp.fill(0);
+      this.generation = 1;
+    }
+  }
+
+  /** The value set for `id` since the last clear(), or -1. */
+  get(id: number): number {
+    return id < this.stamp.length && this.stamp[id] === this.generation ? this.value[id]! : -1;
+  }
+
+  set(id: number, v: number): void {
+    if (id >= this.stamp.length) this.grow(id + 1);
+    this.stamp[id] = this.generation;
+    this.value[id] = v;
+  }
+
+  /** A glyph id past the face's count (maxp) cannot come from its cmap or lookups; kept working all the same. */
+  private grow(length: number): void {
+    const stamp = new Int32Array(length);
+    const value = new Int32Array(length);
+    stamp.set(this.stamp);
+    value.set(this.value);
+    this.stamp = stamp;
+    this.value = value;
+  }
+}
+
+const glyphIndexes = new WeakMap<fontkit.Font, GlyphIndex>();
 
 /** Code-point order of the texts, then glyph id (reserve): top-level, so its optimized code outlives each sort. */
 function byTextThenId(a: { id: number; cps: number[] }, b: { id: number; cps: number[] }): number {
