@@ -113,10 +113,11 @@ export class DocumentFonts {
     for (const [face, glyphs] of byFace) {
       const font = this.face(face);
       const keyed: { id: number; text: string; cps: number[] }[] = [];
-      glyphs.ids.forEach((id, k) => {
+      for (let k = 0; k < glyphs.ids.length; k++) {
+        const id = glyphs.ids[k]!;
         keyed.push({ id, text: glyphs.texts[k]!, cps: codePointsOf(glyphs.texts[k]!) });
         for (const text of glyphs.more[k] ?? []) keyed.push({ id, text, cps: codePointsOf(text) });
-      });
+      }
       keyed.sort(byTextThenId);
       for (const g of keyed) {
         const cid = includeGlyph(font, g.id, g.text);
@@ -132,9 +133,9 @@ export class DocumentFonts {
     for (const fragment of drawnFragments(pages)) {
       const font = this.face(fragment.face);
       const glyphs = byFace.get(fragment.face)!;
-      const fits = fitter(font, fragment.size);
+      const fits = new Fitter(font, fragment.size);
       for (const glyph of fragment.glyphs) {
-        const fit = fits(glyph);
+        const fit = fits.fit(glyph);
         const known = glyphs.cids[glyphs.index.get(glyph.id)]!;
         cids[at] = fit === undefined && known >= 0 ? known : includeGlyph(font, glyph.id, glyph.text, fit);
         if (fit !== undefined) {
@@ -295,21 +296,32 @@ interface GlyphFit {
  * see a line end at the measure, not half an em past it.
  */
 function glyphFit(font: EmbeddedFont, glyph: PositionedGlyph, size: number): GlyphFit | undefined {
-  return fitter(font, size)(glyph);
+  return new Fitter(font, size).fit(glyph);
 }
 
-/** glyphFit for the glyphs of one font at one size (a fragment), the face looked up once. */
-function fitter(font: EmbeddedFont, size: number): (glyph: PositionedGlyph) => GlyphFit | undefined {
-  const face = fontFace(font);
-  const data = faceData(face);
-  // fontScale is 1000 / unitsPerEm; fontkit's unitsPerEm getter re-reads the head table.
-  const toUnits = 1000 / (fontScale(font) * size);
-  return (glyph) => {
-    const natural = naturalWidth(face, glyph.id, data);
-    const advance = Math.round(glyph.advance * toUnits * 1000) / 1000;
+/**
+ * glyphFit for the glyphs of one font at one size (a fragment), the face looked up once. A
+ * class, not a closure made per fragment: a closure's optimized code was dropped at every
+ * major GC.
+ */
+class Fitter {
+  private readonly face: fontkit.Font;
+  private readonly data: ReturnType<typeof faceData>;
+  private readonly toUnits: number;
+
+  constructor(font: EmbeddedFont, size: number) {
+    this.face = fontFace(font);
+    this.data = faceData(this.face);
+    // fontScale is 1000 / unitsPerEm; fontkit's unitsPerEm getter re-reads the head table.
+    this.toUnits = 1000 / (fontScale(font) * size);
+  }
+
+  fit(glyph: PositionedGlyph): GlyphFit | undefined {
+    const natural = naturalWidth(this.face, glyph.id, this.data);
+    const advance = Math.round(glyph.advance * this.toUnits * 1000) / 1000;
     if (advance > natural - 0.5 || glyph.dx > 0) return undefined;
-    return { shift: Math.round(glyph.dx * toUnits), advance: Math.max(0, advance) };
-  };
+    return { shift: Math.round(glyph.dx * this.toUnits), advance: Math.max(0, advance) };
+  }
 }
 
 // From the face's hmtx as read by the loader: fontkit's getGlyph() would make (and keep) a glyph
