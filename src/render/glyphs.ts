@@ -87,8 +87,15 @@ export class DocumentFonts {
    * ToUnicode CMap use ranges.
    */
   reserve(pages: readonly Page[]): void {
-    // Per face: each glyph id drawn (in order of first use) with the texts it stands for
-    // (nearly always one), and the CID its text got when there is only one.
+    // Three passes, each a function of its own: V8 compiled the first pass's long loop on
+    // stack (OSR) before the later ones had run, and their code then deoptimized.
+    const { byFace, total } = this.glyphsByFace(pages);
+    for (const [face, glyphs] of byFace) baseCids(this.face(face), glyphs);
+    this.placeAll(pages, byFace, total);
+  }
+
+  /** Per face: each glyph id drawn (in order of first use) with the texts it stands for (nearly always one). */
+  private glyphsByFace(pages: readonly Page[]): { byFace: Map<string, FaceGlyphs>; total: number } {
     const byFace = new Map<string, FaceGlyphs>();
     let total = 0;
     for (const fragment of drawnFragments(pages)) {
@@ -110,24 +117,15 @@ export class DocumentFonts {
       }
       total += fragment.glyphs.length;
     }
-    for (const [face, glyphs] of byFace) {
-      const font = this.face(face);
-      const keyed: { id: number; text: string; cps: number[] }[] = [];
-      for (let k = 0; k < glyphs.ids.length; k++) {
-        const id = glyphs.ids[k]!;
-        keyed.push({ id, text: glyphs.texts[k]!, cps: codePointsOf(glyphs.texts[k]!) });
-        for (const text of glyphs.more[k] ?? []) keyed.push({ id, text, cps: codePointsOf(text) });
-      }
-      keyed.sort(byTextThenId);
-      for (const g of keyed) {
-        const cid = includeGlyph(font, g.id, g.text);
-        const k = glyphs.index.get(g.id);
-        if (glyphs.more[k] === undefined) glyphs.cids[k] = cid;
-      }
-    }
-    // Then the alternates (glyphs drawn narrower or shifted), in the order drawing meets them,
-    // so that drawing finds every CID made and the subsets are complete before it starts. A
-    // glyph drawn as the font has it, whose id stands for one text only, has its CID already.
+    return { byFace, total };
+  }
+
+  /**
+   * The alternates (glyphs drawn narrower or shifted), in the order drawing meets them, so
+   * that drawing finds every CID made and the subsets are complete before it starts. A glyph
+   * drawn as the font has it, whose id stands for one text only, has its CID already.
+   */
+  private placeAll(pages: readonly Page[], byFace: ReadonlyMap<string, FaceGlyphs>, total: number): void {
     const cids = new Int32Array(total);
     let at = 0;
     for (const fragment of drawnFragments(pages)) {
@@ -158,7 +156,8 @@ export class DocumentFonts {
     if (this.placed[k] !== glyph) return false;
     this.drawn++;
     out.cid = this.cids[k]!;
-    if (this.fitAt[this.nextFit] === k) out.fit = this.fitValue[this.nextFit++];
+    // Bounds checked: a read past the end deoptimizes the drawing code.
+    if (this.nextFit < this.fitAt.length && this.fitAt[this.nextFit] === k) out.fit = this.fitValue[this.nextFit++];
     else out.fit = undefined;
     return true;
   }
@@ -199,6 +198,25 @@ function faceGlyphs(face: fontkit.Font): FaceGlyphs {
   if (!index) glyphIndexes.set(face, (index = new GlyphIndex(faceData(face)?.numGlyphs ?? face.numGlyphs)));
   index.clear();
   return { index, ids: [], texts: [], more: [], cids: [] };
+}
+
+/**
+ * Each glyph of one face under its first CID, handed out in the order of the texts they stand
+ * for (see reserve); a glyph standing for one text keeps that CID in `glyphs.cids`.
+ */
+function baseCids(font: EmbeddedFont, glyphs: FaceGlyphs): void {
+  const keyed: { id: number; text: string; cps: number[] }[] = [];
+  for (let k = 0; k < glyphs.ids.length; k++) {
+    const id = glyphs.ids[k]!;
+    keyed.push({ id, text: glyphs.texts[k]!, cps: codePointsOf(glyphs.texts[k]!) });
+    for (const text of glyphs.more[k] ?? []) keyed.push({ id, text, cps: codePointsOf(text) });
+  }
+  keyed.sort(byTextThenId);
+  for (const g of keyed) {
+    const cid = includeGlyph(font, g.id, g.text);
+    const k = glyphs.index.get(g.id);
+    if (glyphs.more[k] === undefined) glyphs.cids[k] = cid;
+  }
 }
 
 /**

@@ -584,7 +584,9 @@ export function cidWidthList(font: EmbeddedFont): ReadonlyArray<number | undefin
 
 /** Width of one CID (1000-unit text space). Reaches: `font.widths`. */
 export function cidWidth(font: EmbeddedFont, cid: number): number | undefined {
-  return fontInside(font).widths[cid];
+  const widths = fontInside(font).widths;
+  // Asked for CIDs not given a width yet: a read past the end deoptimizes the callers' code.
+  return cid < widths.length ? widths[cid] : undefined;
 }
 
 /** Sets a CID's /W width. Reaches: `font.widths`, which pdfkit fills only from its own text path. */

@@ -60,38 +60,54 @@ interface UnitRun {
   lengths: number[];
   /** As shaped (kerning included), font units. */
   advances: number[];
-  /** The glyphs' own advances; absent when they are the advances. */
-  nominals?: number[];
-  /** Offsets; absent when all are 0. */
-  dx?: number[];
-  dy?: number[];
+  /** The glyphs' own advances; undefined when they are the advances. */
+  nominals: number[] | undefined;
+  /** Offsets; undefined when all are 0. */
+  dx: number[] | undefined;
+  dy: number[] | undefined;
+}
+
+/**
+ * Every UnitRun is made here, all its fields present and in one order: runs of one shape keep
+ * the code reading them monomorphic (runs of three shapes, the optional fields added later,
+ * deoptimized plainUnits, appendRun and shapeRuns in each fresh process's first renders).
+ */
+function makeRun(ids: number[], lengths: number[], advances: number[], nominals?: number[], dx?: number[], dy?: number[]): UnitRun {
+  return { ids, lengths, advances, nominals, dx, dy };
 }
 
 function unitRun(units: readonly ShapedGlyphUnits[]): UnitRun {
-  return {
-    ids: units.map((u) => u.id),
-    lengths: units.map((u) => u.length),
-    advances: units.map((u) => u.advance),
-    nominals: units.map((u) => u.nominal),
-    dx: units.map((u) => u.dx),
-    dy: units.map((u) => u.dy),
-  };
+  const run = makeRun([], [], [], [], [], []);
+  for (const u of units) {
+    run.ids.push(u.id);
+    run.lengths.push(u.length);
+    run.advances.push(u.advance);
+    run.nominals!.push(u.nominal);
+    run.dx!.push(u.dx);
+    run.dy!.push(u.dy);
+  }
+  return run;
 }
 
 function appendRun(to: UnitRun, run: UnitRun): void {
-  for (const key of ['nominals', 'dx', 'dy'] as const) {
-    if (!run[key] && !to[key]) continue;
-    // Either run has these values: the joined one has them for every glyph (defaults: the
-    // advance for nominals, 0 for offsets).
-    const fallback = (r: UnitRun, i: number): number => (key === 'nominals' ? r.advances[i]! : 0);
-    const values = (to[key] ??= to.ids.map((_, i) => fallback(to, i)));
-    for (let i = 0; i < run.ids.length; i++) values.push(run[key]?.[i] ?? fallback(run, i));
-  }
-  for (let i = 0; i < run.ids.length; i++) {
-    to.ids.push(run.ids[i]!);
-    to.lengths.push(run.lengths[i]!);
-    to.advances.push(run.advances[i]!);
-  }
+  // When either run has nominals or offsets, the joined one has them for every glyph
+  // (defaults: the advance for nominals, 0 for offsets).
+  if (run.nominals || to.nominals) extend((to.nominals ??= to.advances.slice()), run.nominals ?? run.advances);
+  if (run.dx || to.dx) extend((to.dx ??= zeros(to.ids.length)), run.dx ?? zeros(run.ids.length));
+  if (run.dy || to.dy) extend((to.dy ??= zeros(to.ids.length)), run.dy ?? zeros(run.ids.length));
+  extend(to.ids, run.ids);
+  extend(to.lengths, run.lengths);
+  extend(to.advances, run.advances);
+}
+
+function extend(values: number[], more: readonly number[]): void {
+  for (let i = 0; i < more.length; i++) values.push(more[i]!);
+}
+
+function zeros(n: number): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) out.push(0);
+  return out;
 }
 
 /** 'mark': a quote, dash or ellipsis between Latin text, shaped in its Latin form (no `ZHS ` locl). */
@@ -144,24 +160,21 @@ function plainUnits(font: fontkit.Font, text: string, script: 'hani' | 'latn'): 
     ({ ids, lengths } = substituted);
     kinds = ids.reduce((k, id) => k | (triggers.glyphs[id] ?? 0), 0);
   }
-  const advances = ids.map((id) => data.advance(id));
-  const run: UnitRun = { ids, lengths, advances };
-  if (kinds & PAIR) {
-    // Kerned Latin (plain-glyphs.ts): the pairs' adjustments, as fontkit's GPOS adds them.
-    const adjustments = data.kerning(triggers, ids);
-    run.nominals = advances.slice();
-    const dx: number[] = [];
-    const dy: number[] = [];
-    for (let i = 0; i < adjustments.length; i++) {
-      const a = adjustments[i]!;
-      dx.push(a.xOffset);
-      dy.push(a.yOffset);
-      advances[i]! += a.xAdvance;
-    }
-    run.dx = dx;
-    run.dy = dy;
+  const advances: number[] = [];
+  for (const id of ids) advances.push(data.advance(id));
+  if ((kinds & PAIR) === 0) return makeRun(ids, lengths, advances);
+  // Kerned Latin (plain-glyphs.ts): the pairs' adjustments, as fontkit's GPOS adds them.
+  const adjustments = data.kerning(triggers, ids);
+  const nominals = advances.slice();
+  const dx: number[] = [];
+  const dy: number[] = [];
+  for (let i = 0; i < adjustments.length; i++) {
+    const a = adjustments[i]!;
+    dx.push(a.xOffset);
+    dy.push(a.yOffset);
+    advances[i]! += a.xAdvance;
   }
-  return run;
+  return makeRun(ids, lengths, advances, nominals, dx, dy);
 }
 
 // Ideographs shape alone: in the bundled faces no feature under hani/ZHS joins, moves or
@@ -210,7 +223,7 @@ function shapeUnits(font: fontkit.Font, text: string, script: Script): UnitRun {
   if (script === 'mark') return unitRun(shapeCached(font, text, script));
   if (script === 'latn') return plainUnits(font, text, script) ?? unitRun(shapeCached(font, text, script));
   if (onlyIdeographs(text)) return shapeIdeographs(font, text);
-  const out: UnitRun = { ids: [], lengths: [], advances: [] };
+  const out = makeRun([], [], []);
   for (const [part] of text.matchAll(HAN_RUNS)) {
     appendRun(out, onlyIdeographs(part) ? shapeIdeographs(font, part) : plainUnits(font, part, script) ?? unitRun(shapeCached(font, part, script)));
   }
@@ -354,7 +367,8 @@ export function shapeRuns(runs: readonly StyledRun[], fonts: FontSet): Shaped {
   // Offsets of characters that get no glyph of their own (newlines, invisible formats).
   const loose: { at: number; ch: string; run: number; newline: boolean }[] = [];
   const runStarts: number[] = [];
-  const texts = runs.map((r) => r.text.normalize('NFC'));
+  const texts: string[] = [];
+  for (const r of runs) texts.push(r.text.normalize('NFC'));
   // The whole paragraph: a mark's form depends on its neighbours, across runs.
   const text = texts.join('');
   const hasHan = /[\p{Script=Han}]/u.test(text);
