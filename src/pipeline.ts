@@ -27,6 +27,7 @@ import { breakParagraph, loadFonts, missingGlyphMessage, uncoveredCharacters, ty
 import { bundledFontsRead, loadFontsWith, readBundledFontsAhead, type FallbackFont } from './text/fonts.js';
 import { readThemeFile, resolveTheme, type TextStyle, type Theme, type ThemeFile, type ThemeOverride } from './theme/index.js';
 import { version } from './version.js';
+import { styledRun } from './text/styled-run.js';
 
 /** Gives an image's bytes for its `src`; undefined when it has none (an error at the block). */
 export type ImageResolver = (src: string) => Uint8Array | undefined | Promise<Uint8Array | undefined>;
@@ -255,11 +256,7 @@ function sameMeasure(a: Measure, b: ParagraphInput): boolean {
 }
 
 function copyRun(r: StyledRun): StyledRun {
-  const copy: StyledRun = { text: r.text, faces: [...r.faces], size: r.size, pointer: r.pointer };
-  if (r.color !== undefined) copy.color = r.color;
-  if (r.href !== undefined) copy.href = r.href;
-  if (r.keepTogether !== undefined) copy.keepTogether = r.keepTogether;
-  return copy;
+  return styledRun(r.text, { ...r, faces: [...r.faces] });
 }
 
 function sameRuns(a: readonly StyledRun[], b: readonly StyledRun[]): boolean {

@@ -3,6 +3,7 @@
 // itself is not touched, so copying it out of the PDF gives back exactly what was written.
 import { isHttpUrl } from '../document/checks.js';
 import type { StyledRun } from '../text/types.js';
+import { styledRun } from '../text/styled-run.js';
 
 /**
  * A candidate: http:// or https:// not glued to a preceding letter or digit, then printable
@@ -54,12 +55,12 @@ export function linkBareUrls(runs: readonly StyledRun[], linkColor: string): Sty
     }
     let at = 0;
     for (const { start, end } of urls) {
-      if (start > at) out.push({ ...run, text: run.text.slice(at, start) });
+      if (start > at) out.push(styledRun(run.text.slice(at, start), run));
       const url = run.text.slice(start, end);
-      out.push({ ...run, text: url, href: url, color: linkColor });
+      out.push(styledRun(url, { ...run, href: url, color: linkColor }));
       at = end;
     }
-    if (at < run.text.length) out.push({ ...run, text: run.text.slice(at) });
+    if (at < run.text.length) out.push(styledRun(run.text.slice(at), run));
   }
   return out;
 }

@@ -10,6 +10,7 @@ import { chineseDate, issueNumberLabel } from './numerals.js';
 import { fileTemplateLoader, leadText, type TemplateLoader } from './lead.js';
 import { fileImageLoader, loadGivenImage, loadImage, type ImageLimits, type ImageLoader } from './images.js';
 import { linkBareUrls } from './autolink.js';
+import { styledRun } from '../text/styled-run.js';
 
 export interface ComposeOptions {
   /** Folder of the issue file: image paths are relative to it and confined to it. */
@@ -46,7 +47,7 @@ class Composer {
   }
 
   private run(text: string, style: TextStyle, pointer: string, extra: Partial<StyledRun> = {}): StyledRun {
-    return { text, faces: this.theme.fonts[style.font], size: style.size, color: colorOf(this.theme, style.color), pointer, ...extra };
+    return styledRun(text, { faces: this.theme.fonts[style.font], size: style.size, color: colorOf(this.theme, style.color), pointer, ...extra });
   }
 
   private text(

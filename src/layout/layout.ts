@@ -5,6 +5,7 @@ import { setLine, type MeasureContext } from './measure.js';
 import { paginateRows, type PlacedRow } from './paginate.js';
 import { shiftItem, shiftLink, type Row } from './rows.js';
 import type { LineItem, NamedDestination, OutlineItem, Page } from './types.js';
+import { styledRun } from '../text/styled-run.js';
 
 export interface Paginated {
   pages: Page[];
@@ -17,7 +18,7 @@ function footer(ctx: MeasureContext, n: number): LineItem {
   const { theme } = ctx;
   const style = theme.styles.footer;
   const text = theme.footer.format.replace('{n}', String(n));
-  const line = setLine(ctx, [{ text, faces: theme.fonts[style.font], size: style.size, color: colorOf(theme, style.color), pointer: '' }], '');
+  const line = setLine(ctx, [styledRun(text, { faces: theme.fonts[style.font], size: style.size, color: colorOf(theme, style.color), pointer: '' })], '');
   const width = line.fragments.reduce((m, f) => Math.max(m, f.x + f.width), 0);
   return {
     kind: 'line',

@@ -6,6 +6,7 @@ import { alignOffset } from '../text/align.js';
 import type { Theme } from '../theme/types.js';
 import type { LineItem, LinkBox, PageItem, StructRef } from './types.js';
 import type { Row } from './rows.js';
+import { styledRun } from '../text/styled-run.js';
 
 export type Breaker = (input: ParagraphInput) => BrokenParagraph;
 
@@ -108,10 +109,10 @@ function tails(block: TextBlock, ctx: MeasureContext, struct: StructRef): Tails 
     };
   }
   const number = String(ctx.pageOf.get(tail.destination) ?? 0);
-  const numLine = setLine(ctx, [{ ...tail.style, text: number }], block.pointer);
+  const numLine = setLine(ctx, [styledRun(number, tail.style)], block.pointer);
   const numW = lineWidth(numLine);
   // A run of leaders measures their real pitch (kerning and spacing between them included).
-  const dots = setLine(ctx, [{ ...tail.style, text: tail.leader.repeat(10) }], block.pointer);
+  const dots = setLine(ctx, [styledRun(tail.leader.repeat(10), tail.style)], block.pointer);
   const dotW = Math.max(lineWidth(dots) / 10, 0.1);
   return {
     reserve: numW + 2 * tail.leaderGap + 3 * dotW,
@@ -120,7 +121,7 @@ function tails(block: TextBlock, ctx: MeasureContext, struct: StructRef): Tails 
       const end = W - numW - tail.leaderGap;
       const count = Math.floor((end - lastWidth - tail.leaderGap) / dotW + 1e-6);
       if (count > 0) {
-        const leaders = setLine(ctx, [{ ...tail.style, text: tail.leader.repeat(count) }], block.pointer);
+        const leaders = setLine(ctx, [styledRun(tail.leader.repeat(count), tail.style)], block.pointer);
         items.unshift({ kind: 'line', x: ctx.left + end - lineWidth(leaders), baseline, line: leaders, struct });
       }
       return items;
@@ -151,7 +152,7 @@ function breakBlock(block: TextBlock, ctx: MeasureContext, reserve: number): { l
     const natural = setLine(ctx, block.runs, block.pointer).naturalWidth;
     let scale = natural > W ? W / natural : 1;
     for (;;) {
-      const runs = scale === 1 ? block.runs : block.runs.map((r) => ({ ...r, size: Math.max(min, Math.floor(r.size * scale * 4) / 4) }));
+      const runs = scale === 1 ? block.runs : block.runs.map((r) => styledRun(r.text, { ...r, size: Math.max(min, Math.floor(r.size * scale * 4) / 4) }));
       const broken = ctx.breaker({ ...input, runs });
       const only = broken.lines[0];
       const fits = broken.lines.length === 1 && only !== undefined && only.naturalWidth <= W + 0.01;
@@ -167,7 +168,9 @@ function textRows(block: TextBlock, index: number, ctx: MeasureContext): Row[] {
   const struct = structRef(block.struct);
   const tail = tails(block, ctx, struct);
   const { lines, runs } = breakBlock(block, ctx, tail?.reserve ?? 0);
-  const size = Math.max(...runs.map((r) => r.size), 0) || block.size;
+  let largest = 0;
+  for (const r of runs) largest = Math.max(largest, r.size);
+  const size = largest || block.size;
   const baseline = baselineInSlot(block.pitch, size);
   const n = lines.length;
   // Loops here and in measureBlocks, not map/forEach callbacks: a callback made per call
