@@ -216,7 +216,7 @@ export function rememberBreaks(breaker: Breaker): Breaker {
 }
 
 interface Remembered {
-  /** The input's MEASURE_FIELDS when it was broken. */
+  /** The input's fields but its runs, when it was broken. */
   measure: Measure;
   runs: readonly StyledRun[];
   out: BrokenParagraph;

@@ -330,7 +330,7 @@ class Fitter {
   constructor(font: EmbeddedFont, size: number) {
     this.face = fontFace(font);
     this.data = faceData(this.face);
-    // fontScale is 1000 / unitsPerEm; fontkit's unitsPerEm getter re-reads the head table.
+    // fontScale is 1000 / unitsPerEm, kept by pdfkit: fontkit's getter goes through a bound table getter.
     this.toUnits = 1000 / (fontScale(font) * size);
   }
 

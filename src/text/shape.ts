@@ -450,7 +450,8 @@ export function shapeRuns(runs: readonly StyledRun[], fonts: FontSet): Shaped {
     seg.shaped = withSpaces(seg.text, seg.spaces);
     flushLoose(seg.start);
     const font = fonts.faces.get(seg.face)!;
-    // From the face's bytes where they are read (face-data.ts): fontkit's getter goes through a bound table getter each time.
+    // From the face's bytes where they are read (face-data.ts): fontkit's unitsPerEm goes
+    // through a bound table getter on every access.
     const scale = runs[seg.run]!.size / (faceData(font)?.unitsPerEm ?? font.unitsPerEm);
     const size = runs[seg.run]!.size;
     let at = seg.start;
