@@ -8,6 +8,11 @@ import { constants, type Stats } from 'node:fs';
 import { open, rename, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 
+/** The output path of a build: the given one, or the input with `.pdf` for `.json`. */
+export function outputPathOf(inputPath: string, outputPath?: string): string {
+  return outputPath ?? inputPath.replace(/\.json$/i, '') + '.pdf';
+}
+
 /** A problem with where the output goes; it names the output, never the input. */
 export class OutputError extends Error {
   readonly file: string;

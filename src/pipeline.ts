@@ -19,7 +19,7 @@ import type { PagePng, PngOptions } from './raster/png.js';
 import type { Issue } from './document/types.js';
 import { inFileOrder, IssueValidationError, themeError, type ErrorFiles, type IssueError } from './errors.js';
 import type { SourceMap } from './json/source.js';
-import { checkOutput, writeAtomically } from './output.js';
+import { checkOutput, outputPathOf, writeAtomically } from './output.js';
 import { measureBlocks, paginate, type Breaker, type MeasureContext, type Paginated } from './layout/index.js';
 import type { PageModel } from './layout/types.js';
 import { renderPages } from './render/index.js';
@@ -441,10 +441,7 @@ async function prepareText(text: string, inputPath: string, options: RenderOptio
   return { pdf, pages: model.pages.length, warnings };
 }
 
-/** The output path of a build: the given one, or the input with `.pdf` for `.json`. */
-export function outputPathOf(inputPath: string, outputPath?: string): string {
-  return outputPath ?? inputPath.replace(/\.json$/i, '') + '.pdf';
-}
+export { outputPathOf };
 
 /**
  * Build one issue file into a PDF (default: the input path with `.pdf`). On any error nothing

@@ -4,7 +4,6 @@ import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { buildOne } from './build-one.js';
 import type { BuildJob, BuildOutcome } from './build-one.js';
 
 /**
@@ -46,11 +45,16 @@ export async function buildMany(
     await Promise.all(Array.from({ length: count }, () => runWorker(workerUrl, jobs, take, finish)));
   }
   // In this thread: the whole batch for one thread, or what is left if every worker died.
-  await Promise.all(
-    Array.from({ length: IN_FLIGHT }, async () => {
-      for (let i = take(); i !== undefined; i = take()) finish(i, await buildOne(jobs[i]!));
-    }),
-  );
+  // Only then is the renderer loaded here: the workers load their own, and this thread
+  // loading it before starting them would only hold them back.
+  if (next < jobs.length) {
+    const { buildOne } = await import('./build-one.js');
+    await Promise.all(
+      Array.from({ length: IN_FLIGHT }, async () => {
+        for (let i = take(); i !== undefined; i = take()) finish(i, await buildOne(jobs[i]!));
+      }),
+    );
+  }
   return results;
 }
 

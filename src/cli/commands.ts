@@ -3,8 +3,8 @@
 import path from 'node:path';
 import { DEFAULT_MAX_INPUT_BYTES } from '../document/input-text.js';
 import { IssueValidationError } from '../errors.js';
-import { checkOutput, writeAtomically } from '../output.js';
-import { checkThemeFile, outputPathOf, renderFile, renderIssueText, type RenderOptions } from '../pipeline.js';
+import { checkOutput, outputPathOf, writeAtomically } from '../output.js';
+import type { RenderOptions } from '../pipeline.js';
 import { UsageError } from './args.js';
 import type { BuildCommand, CheckCommand, DiagnosticFormat } from './args.js';
 import { buildMany } from './batch.js';
@@ -12,6 +12,15 @@ import type { BuildJob, BuildOutcome } from './build-one.js';
 import { describeFailure, fromIssueErrors, formatDiagnostic, jsonDiagnostic, type Diagnostic } from './diagnostics.js';
 import { expandPatterns } from './glob.js';
 import type { CliIo } from './main.js';
+
+/**
+ * The renderer (validator, fonts, PDF writer), loaded the first time this thread builds
+ * something itself. A batch only hands files to its worker threads, which load it on their
+ * own: loading it here first would hold their start back (tests/cli/batch-start.test.ts).
+ */
+function pipeline(): Promise<typeof import('../pipeline.js')> {
+  return import('../pipeline.js');
+}
 
 /** The name standard input goes by in diagnostics. */
 export const STDIN = '<stdin>';
@@ -48,7 +57,7 @@ export class Reporter {
 async function themeProblems(themeFile: string | undefined): Promise<Diagnostic[]> {
   if (themeFile === undefined) return [];
   try {
-    await checkThemeFile(themeFile);
+    await (await pipeline()).checkThemeFile(themeFile);
     return [];
   } catch (err) {
     return err instanceof IssueValidationError ? fromIssueErrors(err.errors, { theme: themeFile, ...err.files }, themeFile) : describeFailure(themeFile, err);
@@ -87,7 +96,7 @@ function optionsOf(cmd: CheckCommand | BuildCommand): RenderOptions {
 async function fromStdin(io: CliIo, options: RenderOptions): Promise<{ ok: true; pdf: Uint8Array; pages: number; diagnostics: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] }> {
   const text = await readStdin(io, options.maxInputBytes ?? DEFAULT_MAX_INPUT_BYTES);
   try {
-    const r = await renderIssueText(text, { ...options, file: STDIN });
+    const r = await (await pipeline()).renderIssueText(text, { ...options, file: STDIN });
     return { ok: true, pdf: r.pdf, pages: r.pages, diagnostics: fromIssueErrors(r.warnings, { issue: STDIN, theme: options.themeFile }, STDIN) };
   } catch (err) {
     return { ok: false, diagnostics: describeFailure(STDIN, err) };
@@ -185,7 +194,7 @@ async function buildPngs(cmd: BuildCommand, files: string[], io: CliIo, out: Rep
       pdf = r.pdf;
     } else {
       try {
-        const r = await renderFile(input, optionsOf(cmd));
+        const r = await (await pipeline()).renderFile(input, optionsOf(cmd));
         out.report(fromIssueErrors(r.warnings, { issue: input, theme: cmd.theme }, input));
         pdf = r.pdf;
       } catch (err) {
@@ -246,7 +255,7 @@ async function buildStdin(cmd: BuildCommand, io: CliIo, out: Reporter): Promise<
 /** `bulletin build FILE -o -`: the PDF to standard output; messages to stderr. */
 async function buildToStdout(cmd: BuildCommand, input: string, io: CliIo, out: Reporter): Promise<number> {
   try {
-    const r = await renderFile(input, optionsOf(cmd));
+    const r = await (await pipeline()).renderFile(input, optionsOf(cmd));
     out.report(fromIssueErrors(r.warnings, { issue: input, theme: cmd.theme }, input));
     return await emit('-', r.pdf, r.pages, io, out, [input]);
   } catch (err) {
