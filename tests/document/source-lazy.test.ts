@@ -1,0 +1,168 @@
+// parseText reads a valid document with JSON.parse alone and finds positions only when a
+// problem asks for one: the parse with positions (momoa) was ~1 ms of a warm build of issue
+// 663 and ~10 ms of a cold one, for a map that a valid document never reads.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import * as momoa from '@humanwhocodes/momoa';
+import { describe, expect, it, vi } from 'vitest';
+
+const calls = vi.hoisted(() => ({ parse: 0 }));
+vi.mock('@humanwhocodes/momoa', async (original) => {
+  const real = await original<typeof momoa>();
+  return {
+    ...real,
+    parse: (...args: Parameters<typeof real.parse>) => {
+      calls.parse++;
+      return real.parse(...args);
+    },
+  };
+});
+
+const { parseText, repeatsAKey, SourceMap } = await import('../../src/json/source.js');
+const { validateIssueText } = await import('../../src/document/index.js');
+
+const { baseIssue } = await import('./base-issue.js');
+
+const root = path.resolve(import.meta.dirname, '../..');
+const fixture = readFileSync(path.join(root, 'fixtures/bulletin-663.json'), 'utf8');
+
+/** Every pointer of a JSON value, depth first. */
+function pointers(v: unknown, at = ''): string[] {
+  const out = [at];
+  if (Array.isArray(v)) v.forEach((x, i) => out.push(...pointers(x, `${at}/${i}`)));
+  else if (v !== null && typeof v === 'object') for (const [k, x] of Object.entries(v)) out.push(...pointers(x, `${at}/${k.replaceAll('~', '~0').replaceAll('/', '~1')}`));
+  return out;
+}
+
+describe('parseText of a valid document', () => {
+  it('does not parse with positions until a position is asked for, then once', () => {
+    calls.parse = 0;
+    const parsed = parseText(fixture);
+    expect(parsed.ok).toBe(true);
+    expect(calls.parse).toBe(0);
+    if (!parsed.ok) return;
+    expect(parsed.value).toEqual(JSON.parse(fixture));
+    parsed.map.locate('/articles/0/title');
+    parsed.map.locate('/articles/1', 'key');
+    expect(calls.parse).toBe(1);
+  });
+
+  it('validates a document without problems without parsing with positions', () => {
+    calls.parse = 0;
+    const r = validateIssueText(JSON.stringify(baseIssue(), null, 2));
+    expect(r.ok && r.warnings).toEqual([]);
+    expect(calls.parse).toBe(0);
+  });
+
+  it('parses with positions once a problem needs its place', () => {
+    calls.parse = 0;
+    const r = validateIssueText(fixture);
+    // issue 663 mixes half- and full-width brackets in one article: a warning at its place.
+    expect(r.ok && r.warnings.map((w) => `${w.line}:${w.column}`)).toEqual(['56:23']);
+    expect(calls.parse).toBe(1);
+  });
+
+  it('locates every pointer, value and key, where the parse with positions does', () => {
+    const parsed = parseText(fixture);
+    if (!parsed.ok) throw new Error('fixture');
+    const body = momoa.parse(fixture, { mode: 'json' }).body;
+    // The reference: a map built at once from the same parse, as parseText did before.
+    const eager = parseText(`${fixture}`.replace(/^\{/, '{"a":1,"a":1,'));
+    if (!eager.ok) throw new Error('eager');
+    expect(body.type).toBe('Object');
+    const ps = pointers(parsed.value).slice(1);
+    expect(ps.length).toBeGreaterThan(50);
+    for (const p of ps) {
+      for (const at of ['value', 'key'] as const) {
+        const lazy = parsed.map.locate(p, at);
+        const ref = eager.map.locate(p, at);
+        // The reference text has 14 more characters on line 1 only.
+        expect({ line: lazy.line, column: lazy.line === 1 ? lazy.column + 14 : lazy.column }, `${p} ${at}`).toEqual(ref);
+      }
+    }
+  });
+
+  it('gives 1:1 for every pointer when the text cannot be parsed with positions', () => {
+    const deep = `{"a":${'['.repeat(200_000)}${']'.repeat(200_000)}}`;
+    const parsed = parseText(deep);
+    expect(parsed.ok).toBe(true);
+    if (parsed.ok) expect(parsed.map.locate('/a/0/0')).toEqual({ line: 1, column: 1 });
+    expect(new SourceMap('').locate('/x')).toEqual({ line: 1, column: 1 });
+  });
+});
+
+/** The reference: an object of momoa's tree with two members of one (decoded) name. */
+function momoaRepeats(text: string): boolean {
+  const stack: momoa.ValueNode[] = [momoa.parse(text, { mode: 'json' }).body];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === 'Object') {
+      const names = node.members.map((m) => (m.name.type === 'String' ? m.name.value : m.name.name));
+      if (new Set(names).size !== names.length) return true;
+      for (const m of node.members) stack.push(m.value);
+    } else if (node.type === 'Array') for (const e of node.elements) stack.push(e.value);
+  }
+  return false;
+}
+
+describe('repeatsAKey', () => {
+  it.each([
+    ['{"a":1,"a":2}', true],
+    ['{"a":1,"b":{"a":2}}', false],
+    ['{"a":{"b":1,"b":1}}', true],
+    ['[{"a":1},{"a":1}]', false],
+    ['{"a":1, "\\u0061" : 2}', true],
+    ['{"a\\"":1,"a\\u0022":2}', true],
+    ['{"x":"a","a":1}', false],
+    ['{"x":["a","a"],"y":{"a":"a"}}', false],
+    ['{"k":"\\\\","k2":"\\\\"}', false],
+    ['{"k":"\\\\","k":1}', true],
+    ['{\n  "a" :\t1,\r\n  "a"\n:2}', true],
+    ['"a"', false],
+    ['{}', false],
+  ])('%s → %s', (text, expected) => {
+    expect(() => JSON.parse(text)).not.toThrow();
+    expect(repeatsAKey(text)).toBe(expected);
+  });
+
+  it('agrees with the parse with positions on random documents', () => {
+    // mulberry32: a fixed sequence, so a failure names the same document every run.
+    let seed = 7;
+    const rand = (n: number): number => {
+      seed = (seed + 0x6d2b79f5) | 0;
+      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return (((t ^ (t >>> 14)) >>> 0) / 4294967296) * n | 0;
+    };
+    // Key texts as written in JSON: \u0061 is "a", \" a quote, \\ a backslash.
+    const keys = ['a', 'b', '\\u0061', 'a\\"', 'a\\u0022', '/', '~', '中', '\\\\'];
+    const value = (depth: number): string => {
+      const k = rand(depth > 3 ? 3 : 6);
+      if (k === 0) return String(rand(100));
+      if (k === 1) return `"${keys[rand(keys.length)]!}"`;
+      if (k === 2) return 'null';
+      if (k === 3) return `[${Array.from({ length: rand(4) }, () => value(depth + 1)).join(',')}]`;
+      return `{${Array.from({ length: rand(4) }, () => `"${keys[rand(keys.length)]!}" : ${value(depth + 1)}`).join(', ')}}`;
+    };
+    let repeated = 0;
+    for (let n = 0; n < 2000; n++) {
+      const text = value(0);
+      let parsedOk = true;
+      try {
+        JSON.parse(text);
+      } catch {
+        parsedOk = false;
+      }
+      if (!parsedOk) continue;
+      const expected = momoaRepeats(text);
+      expect(repeatsAKey(text), text).toBe(expected);
+      if (expected) {
+        repeated++;
+        // And parseText then reports it, as before.
+        const located = parseText(text);
+        expect(located.ok && located.problems.length > 0, text).toBe(true);
+      }
+    }
+    expect(repeated).toBeGreaterThan(50);
+  });
+});
