@@ -85,10 +85,19 @@ function search(m: Measures, p: BreakOptions, hyphen: Uint8Array, maxSize: numbe
   const { firstTarget, restTarget, reserve, justify, cls, mandatory } = p;
   const maxTarget = Math.max(firstTarget, restTarget);
   const { end, fit, stretch } = scratch;
-  const store = slots(n + 1, 1, 1, 0);
+  const store = slots(n + 1, 1, 2, 0);
   const best = store.float(0, n + 1).fill(Infinity);
   const prev = store.int(0, n + 1).fill(-1);
   best[0] = 0;
+  // The boundaries reached so far (best < Infinity), in order: Knuth–Plass's active list.
+  // In Chinese text every boundary may end a line, but only a few are reached by good lines
+  // (in the first pass about one per line), and scanning every boundary of a line's width
+  // back from each candidate end spent most of the search on starts that cost nothing.
+  const active = store.int(1, n + 1);
+  active[0] = 0;
+  let actives = 1;
+  /** Where the scan back from each candidate end starts in `active`: it only moves on. */
+  let top = 0;
   let floor = 0;
   // Lines narrower than this share of the measure are too loose to try in the first pass.
   const looseLimit = 0.6 * Math.min(firstTarget, restTarget);
@@ -110,13 +119,18 @@ function search(m: Measures, p: BreakOptions, hyphen: Uint8Array, maxSize: numbe
     while (start + 1 < j && W[j]! - W[start + 1]! >= looseLimit) start++;
     const iFrom = strict && !endsPara ? Math.min(j - 1, Math.max(start, floorNow)) : j - 1;
     const reach = maxTarget + 4 * maxSize;
-    for (let i = iFrom; i >= floorNow; i--) {
+    while (top + 1 < actives && active[top + 1]! <= iFrom) top++;
+    // (iFrom falls back after a paragraph end: entries past it are passed over.)
+    let above = iFrom;
+    for (let a = top; a >= 0; a--) {
+      const i = active[a]!;
+      if (i > iFrom) continue;
+      if (i < floorNow) break;
+      // The unreachable starts in (i, above] cost nothing, but still bound the scan to one
+      // line: W − S only grows leftwards, so their leftmost (i + 1) is the one to ask.
+      if (i + 1 <= above && W[j]! - W[i + 1]! - (S[j]! - S[i + 1]!) > reach) break;
+      above = i - 1;
       const bi = best[i]!;
-      if (bi === Infinity) {
-        // Unreachable starts cost nothing to skip, but still bound the scan to one line.
-        if (W[j]! - W[i]! - (S[j]! - S[i]!) > reach) break;
-        continue;
-      }
       const target = (i === 0 ? firstTarget : restTarget) - (j === n ? reserve : 0);
       let b: number;
       if (L < i) {
@@ -167,6 +181,7 @@ function search(m: Measures, p: BreakOptions, hyphen: Uint8Array, maxSize: numbe
         prev[j] = i;
       }
     }
+    if (best[j] !== Infinity) active[actives++] = j;
   }
   return best[n] === Infinity ? undefined : prev;
 }
