@@ -5,7 +5,7 @@ import type { BrokenParagraph, Line, ParagraphInput, StyledRun } from '../text/t
 import { alignOffset } from '../text/align.js';
 import type { Theme } from '../theme/types.js';
 import type { LineItem, LinkBox, PageItem, StructRef } from './types.js';
-import type { Row } from './rows.js';
+import { row, type Row } from './rows.js';
 import { styledRun } from '../text/styled-run.js';
 
 export type Breaker = (input: ParagraphInput) => BrokenParagraph;
@@ -195,16 +195,17 @@ function textRows(block: TextBlock, index: number, ctx: MeasureContext): Row[] {
       });
     }
     const done = i + 1;
-    const row: Row = {
-      height: block.pitch,
-      spaceBefore: 0,
-      breakAfter: i === n - 1 || (!block.keepTogether && done >= 2 && n - done >= 2),
-      lines: 1,
-      block: index,
-      items,
-      links,
-    };
-    rows.push(row);
+    rows.push(
+      row({
+        height: block.pitch,
+        spaceBefore: 0,
+        breakAfter: i === n - 1 || (!block.keepTogether && done >= 2 && n - done >= 2),
+        lines: 1,
+        block: index,
+        items,
+        links,
+      }),
+    );
   }
   return rows;
 }
@@ -212,24 +213,13 @@ function textRows(block: TextBlock, index: number, ctx: MeasureContext): Row[] {
 function ruleRow(block: RuleBlock, index: number, ctx: MeasureContext): Row {
   const W = ctx.theme.page.textWidth;
   const struct = structRef(block.struct);
-  return {
-    height: block.height,
-    spaceBefore: 0,
-    breakAfter: true,
-    lines: 1,
-    block: index,
-    items: block.lines.map((l) => ({
-      kind: 'rule',
-      x1: ctx.left,
-      y1: l.offset,
-      x2: ctx.left + W,
-      y2: l.offset,
-      thickness: l.thickness,
-      color: block.color,
-      struct,
-    })),
-    links: [],
-  };
+  // Pushed, not mapped: map's result is a holey array, the other rows' items packed ones,
+  // and buildPages deoptimized on the first rule row it met.
+  const items: PageItem[] = [];
+  for (const l of block.lines) {
+    items.push({ kind: 'rule', x1: ctx.left, y1: l.offset, x2: ctx.left + W, y2: l.offset, thickness: l.thickness, color: block.color, struct });
+  }
+  return row({ height: block.height, spaceBefore: 0, breakAfter: true, lines: 1, block: index, items, links: [] });
 }
 
 function imageRow(block: ImageBlock, index: number, ctx: MeasureContext, areaHeight: number): Row {
@@ -250,7 +240,7 @@ function imageRow(block: ImageBlock, index: number, ctx: MeasureContext, areaHei
     links.push(...r.links.map((l) => ({ ...l, y: l.y + y })));
     y += r.height;
   }
-  return { height: height + captionHeight, spaceBefore: 0, breakAfter: true, lines: Infinity, block: index, items, links };
+  return row({ height: height + captionHeight, spaceBefore: 0, breakAfter: true, lines: Infinity, block: index, items, links });
 }
 
 /**

@@ -28,6 +28,34 @@ export interface Row {
   outline?: { level: 0 | 1; title: string };
 }
 
+/** What a row must be given; the optional fields are set, if at all, by measureBlocks later. */
+export type RowBase = Pick<Row, 'height' | 'spaceBefore' | 'breakAfter' | 'lines' | 'block' | 'items' | 'links'>;
+
+/**
+ * Every Row is made here, all its fields present (absent ones undefined) and in one order.
+ * measureBlocks sets grid, gridLead, destination, outline, minSpaceBefore and softBreak on
+ * some rows after they are made; added to rows that lacked them, each combination was a
+ * shape of its own, and pagination and buildPages, which read every row, deoptimized on
+ * each new one (layout.ts's buildPages, "wrong map", in every fresh process).
+ */
+export function row(base: RowBase): Row {
+  return {
+    height: base.height,
+    spaceBefore: base.spaceBefore,
+    grid: undefined,
+    breakAfter: base.breakAfter,
+    softBreak: undefined,
+    gridLead: undefined,
+    minSpaceBefore: undefined,
+    lines: base.lines,
+    block: base.block,
+    items: base.items,
+    links: base.links,
+    destination: undefined,
+    outline: undefined,
+  };
+}
+
 /** A copy of an item moved down by dy. */
 export function shiftItem(item: PageItem, dy: number): PageItem {
   switch (item.kind) {

@@ -147,7 +147,10 @@ function ligature(view: DataView, set: number, glyphs: number[], i: number): num
  * are all the positioning that acts on them.
  */
 export function pairAdjustments(view: DataView, triggers: Triggers, ids: readonly number[]): Adjustment[] {
-  const out = ids.map(() => ({ xAdvance: 0, xOffset: 0, yOffset: 0 }));
+  // A loop, not ids.map(): map's result array is of another elements kind (holey) than one
+  // built by push, and plainUnits reads both; the second kind deoptimized it and this.
+  const out: Adjustment[] = [];
+  for (let i = 0; i < ids.length; i++) out.push({ xAdvance: 0, xOffset: 0, yOffset: 0 });
   for (const subtables of triggers.pairLookups) {
     for (let i = 0; i + 1 < ids.length; i++) {
       for (const at of subtables) if (applyPair(view, at, ids[i]!, ids[i + 1]!, out[i]!, out[i + 1]!)) break;
