@@ -2,6 +2,7 @@
 // spaces at the end), push-in compression or justification, alignment, and the fragments
 // the PDF writer draws. The widths come from line-fit.ts, the same numbers the break
 // search scored the line with.
+import { slots } from './slots.js';
 import type * as fontkit from 'fontkit';
 import type { FontSet } from './fonts.js';
 import type { GlyphFragment, Line, ParagraphInput, PositionedGlyph } from './types.js';
@@ -37,8 +38,10 @@ export function typesetLine(m: Measures, line: LineToSet, fonts: FontSet): Line 
   // Copies of the glyphs with the line-edge rules applied, all clusters' in one array:
   // cluster k's are glyphs[from[k - i]] up to glyphs[from[k - i + 1]] (an array per cluster
   // was ~160 KiB of the ~9 MiB a warm 663 render allocated).
+  // `from` is a region of the paragraph's scratch (slots.ts; a line is set inside
+  // breakParagraph): a typed array made per line was a quarter of this function's time.
   const glyphs: PositionedGlyph[] = [];
-  const from = new Int32Array(j - i + 1);
+  const from = slots(j - i + 1, 0, 1, 0).int(0, j - i + 1);
   for (let k = i; k < j; k++) {
     const c = clusters[k]!;
     const first = glyphs.length;
