@@ -7,6 +7,7 @@
 // for the rules that look past one character (SP*, LB9 combining sequences, LB21a, LB25, LB30a);
 // only LB25's "(PR | PO) × (OP | HY) NU" needs to look ahead.
 import { CODE_NAMES, RANGE_CODES, RANGE_COUNT, RANGE_DELTAS } from './uax14-data.js';
+import { slots } from './slots.js';
 
 export interface BreakOpportunity {
   /** UTF-16 index in the text where a new line may start (0 < position <= text.length). */
@@ -132,7 +133,8 @@ export function findBreakOpportunities(text: string): BreakOpportunity[] {
  */
 export function breakCodes(text: string): Uint8Array {
   const n = text.length;
-  const out = new Uint8Array(n + 1);
+  // Inside breakParagraph, a region of the paragraph's scratch buffer (slots.ts); a store of its own outside.
+  const out = slots(n + 1, 0, 0, 1).byte(0, n + 1);
   if (n === 0) return out;
 
   const s: ScanState = { rawPrev: NONE, prev: NONE, prevPrev: NONE, lastNonSp: NONE, num: 0, ri: 0, cur: NONE, absorbed: false, next: 0 };
