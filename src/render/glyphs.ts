@@ -427,6 +427,7 @@ export function textObject(
 ): string {
   const placed = placeLine(fonts, lineX, baseline, fragments);
   const tc = commonGap(placed);
+  const { font: fontOf, fragment: fragmentOf, cid: cidOf, text: textOf, tx: txOf, ty: tyOf, gapAfter } = placed;
   const out = new TextOps();
   const ops = out.ops;
   let fontId = '';
@@ -439,9 +440,14 @@ export function textObject(
   let tcWritten = Number(num(state.tc, 5));
   let lastFont: EmbeddedFont | undefined;
   let lastFragment: GlyphFragment | undefined;
-  for (const g of placed) {
-    const { font, fragment } = g;
-    const spacing = g.gapAfter !== undefined && g.gapAfter < -PEN_TOLERANCE ? 0 : tc;
+  for (let k = 0; k < placed.count; k++) {
+    const font = fontOf[k]!;
+    const fragment = fragmentOf[k]!;
+    const tx = txOf[k]!;
+    const ty = tyOf[k]!;
+    const cid = cidOf[k]!;
+    // (NaN, no next glyph on the baseline, is never below the tolerance.)
+    const spacing = gapAfter[k]! < -PEN_TOLERANCE ? 0 : tc;
     if (spacing !== state.tc) {
       out.flushTJ();
       ops.push(`${num(spacing, 5)} Tc`);
@@ -468,15 +474,15 @@ export function textObject(
         ops.push(`${fill} rg`);
       }
     }
-    if (g.ty !== penY) {
+    if (ty !== penY) {
       out.flushTJ();
-      ops.push(`1 0 0 -1 ${num(g.tx)} ${num(g.ty)} Tm`);
-      penX = g.tx;
-      penY = g.ty;
-    } else if (Math.abs(penX - g.tx) > PEN_TOLERANCE) {
+      ops.push(`1 0 0 -1 ${num(tx)} ${num(ty)} Tm`);
+      penX = tx;
+      penY = ty;
+    } else if (Math.abs(penX - tx) > PEN_TOLERANCE) {
       // Error diffusion: the adjustment is computed from where the PDF pen really is, so
       // rounding never accumulates along a line.
-      const adjust = Math.round(((penX - g.tx) * 1000) / size * 1000) / 1000;
+      const adjust = Math.round(((penX - tx) * 1000) / size * 1000) / 1000;
       if (adjust !== 0) {
         out.flushString();
         out.tj.push(num(adjust));
@@ -486,18 +492,19 @@ export function textObject(
     // PDF 32000-1 §14.9.4: in a tagged PDF the inserted hyphen's replacement text is empty,
     // so extraction and assistive technology read the word whole (its ToUnicode, U+00AD, is
     // the untagged fallback: a soft hyphen that copy-paste drops).
-    const hyphen = state.tagged === true && g.text === INSERTED_HYPHEN;
+    const hyphen = state.tagged === true && textOf[k] === INSERTED_HYPHEN;
     if (hyphen) {
       out.flushTJ();
       ops.push('/Span <</ActualText ()>> BDC');
     }
-    out.cids.push(g.cid);
-    penX += ((cidWidth(font, g.cid) ?? 0) * size) / 1000 + tcWritten;
+    out.cids.push(cid);
+    penX += ((cidWidth(font, cid) ?? 0) * size) / 1000 + tcWritten;
     if (hyphen) {
       out.flushTJ();
       ops.push('EMC');
     }
   }
+  placed.release();
   out.flushTJ();
   ops.push('ET');
   return ops.join('\n');
@@ -527,21 +534,51 @@ class TextOps {
   }
 }
 
-interface PlacedGlyph {
-  font: EmbeddedFont;
-  fragment: GlyphFragment;
-  cid: number;
+/**
+ * The glyphs of one line as drawing places them, as parallel arrays: one set, reused by every
+ * line (textObject runs synchronously, a line at a time), where an object per glyph drawn was
+ * ~430 KiB of what a warm 663 render allocates. Entries past `count` are stale.
+ */
+class LinePlacement {
+  count = 0;
+  readonly font: (EmbeddedFont | undefined)[] = [];
+  readonly fragment: (GlyphFragment | undefined)[] = [];
+  readonly cid: number[] = [];
   /** The characters the glyph stands for (PositionedGlyph.text). */
-  text: string;
+  readonly text: (string | undefined)[] = [];
   /** Pen position (user space, y down). */
-  tx: number;
-  ty: number;
-  /** Where the next glyph on the same baseline starts, less this glyph's natural end (pt). */
-  gapAfter: number | undefined;
+  readonly tx: number[] = [];
+  readonly ty: number[] = [];
+  /** Where the next glyph on the same baseline starts, less this glyph's natural end (pt); NaN when none does. */
+  readonly gapAfter: number[] = [];
+
+  push(font: EmbeddedFont, fragment: GlyphFragment, cid: number, text: string, tx: number, ty: number): void {
+    const k = this.count++;
+    this.font[k] = font;
+    this.fragment[k] = fragment;
+    this.cid[k] = cid;
+    this.text[k] = text;
+    this.tx[k] = tx;
+    this.ty[k] = ty;
+    this.gapAfter[k] = NaN;
+  }
+
+  /** Lets go of the line's fonts, fragments and texts: a document is not kept alive by its last line. */
+  release(): void {
+    for (let k = 0; k < this.count; k++) {
+      this.font[k] = undefined;
+      this.fragment[k] = undefined;
+      this.text[k] = undefined;
+    }
+    this.count = 0;
+  }
 }
 
-function placeLine(fonts: DocumentFonts, lineX: number, baseline: number, fragments: readonly GlyphFragment[]): PlacedGlyph[] {
-  const placed: PlacedGlyph[] = [];
+const linePlacement = new LinePlacement();
+
+function placeLine(fonts: DocumentFonts, lineX: number, baseline: number, fragments: readonly GlyphFragment[]): LinePlacement {
+  const placed = linePlacement;
+  placed.count = 0;
   const reserved: Placement = { cid: 0, fit: undefined };
   let prevEnd = NaN;
   for (const fragment of fragments) {
@@ -555,9 +592,9 @@ function placeLine(fonts: DocumentFonts, lineX: number, baseline: number, fragme
       // A fitted glyph carries its dx in the outline (to the font unit): the pen stays where the layout put it.
       const tx = pen + glyph.dx - (fit ? (fit.shift * fragment.size * fontScale(font)) / 1000 : 0);
       const ty = baseline - glyph.dy;
-      const prev = placed[placed.length - 1];
-      if (prev && prev.ty === ty) prev.gapAfter = tx - prevEnd;
-      placed.push({ font, fragment, cid, tx, ty, gapAfter: undefined, text: glyph.text });
+      const prev = placed.count - 1;
+      if (prev >= 0 && placed.ty[prev] === ty) placed.gapAfter[prev] = tx - prevEnd;
+      placed.push(font, fragment, cid, glyph.text, tx, ty);
       prevEnd = tx + ((cidWidth(font, cid) ?? 0) * fragment.size) / 1000;
       pen += glyph.advance;
     }
@@ -566,11 +603,12 @@ function placeLine(fonts: DocumentFonts, lineX: number, baseline: number, fragme
 }
 
 /** The commonest gap between glyphs (pt, to 1e-5) if it occurs more than once, else 0. */
-function commonGap(placed: readonly PlacedGlyph[]): number {
+function commonGap(placed: LinePlacement): number {
   const count = new Map<number, number>();
-  for (const g of placed) {
-    if (g.gapAfter === undefined) continue;
-    const gap = Math.round(g.gapAfter * 1e5) / 1e5;
+  for (let k = 0; k < placed.count; k++) {
+    const after = placed.gapAfter[k]!;
+    if (Number.isNaN(after)) continue;
+    const gap = Math.round(after * 1e5) / 1e5;
     count.set(gap, (count.get(gap) ?? 0) + 1);
   }
   let best = 0;
