@@ -3,7 +3,7 @@
 // fontkit's layout() again, which could pick different glyphs than the ones measured; so the
 // glyph ids are registered with the embedded font by hand (subset, /W width, ToUnicode) and
 // shown with TJ, the justification going into TJ adjustments.
-import { compareSequences } from './order.js';
+import { compareCodePoints } from './order.js';
 import type * as fontkit from 'fontkit';
 import type { FontSet } from '../text/fonts.js';
 import type { Page } from '../layout/types.js';
@@ -205,11 +205,11 @@ function faceGlyphs(face: fontkit.Font): FaceGlyphs {
  * for (see reserve); a glyph standing for one text keeps that CID in `glyphs.cids`.
  */
 function baseCids(font: EmbeddedFont, glyphs: FaceGlyphs): void {
-  const keyed: { id: number; text: string; cps: number[] }[] = [];
+  const keyed: { id: number; text: string }[] = [];
   for (let k = 0; k < glyphs.ids.length; k++) {
     const id = glyphs.ids[k]!;
-    keyed.push({ id, text: glyphs.texts[k]!, cps: codePointsOf(glyphs.texts[k]!) });
-    for (const text of glyphs.more[k] ?? []) keyed.push({ id, text, cps: codePointsOf(text) });
+    keyed.push({ id, text: glyphs.texts[k]! });
+    for (const text of glyphs.more[k] ?? []) keyed.push({ id, text });
   }
   keyed.sort(byTextThenId);
   for (const g of keyed) {
@@ -269,8 +269,8 @@ class GlyphIndex {
 const glyphIndexes = new WeakMap<fontkit.Font, GlyphIndex>();
 
 /** Code-point order of the texts, then glyph id (reserve): top-level, so its optimized code outlives each sort. */
-function byTextThenId(a: { id: number; cps: number[] }, b: { id: number; cps: number[] }): number {
-  return compareSequences(a.cps, b.cps) || a.id - b.id;
+function byTextThenId(a: { id: number; text: string }, b: { id: number; text: string }): number {
+  return compareCodePoints(a.text, b.text) || a.id - b.id;
 }
 
 /**
