@@ -441,8 +441,6 @@ async function prepareText(text: string, inputPath: string, options: RenderOptio
   return { pdf, pages: model.pages.length, warnings };
 }
 
-export { outputPathOf };
-
 /**
  * Build one issue file into a PDF (default: the input path with `.pdf`). On any error nothing
  * is written and an existing output is left untouched. The output may not be the input nor

@@ -21,7 +21,8 @@ export function normalizeInput(input: unknown): Normalized {
 /**
  * The state of one copy: the containers being copied (a cycle leads back to one of them) and
  * the keys down to the current value. The pointer is written out only for a cycle: built for
- * every value, it was most of the time of validating a long issue (8 ms of 11 for ~100 pages).
+ * every value, with every property defined through defineProperty, the copy took 1.9–3.7 ms
+ * of a 10–16 ms validation of ~100 pages (0.9–1.5 ms now).
  */
 interface Walk {
   cycles: string[];
