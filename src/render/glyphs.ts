@@ -537,7 +537,8 @@ class TextOps {
 /**
  * The glyphs of one line as drawing places them, as parallel arrays: one set, reused by every
  * line (textObject runs synchronously, a line at a time), where an object per glyph drawn was
- * ~430 KiB of what a warm 663 render allocates. Entries past `count` are stale.
+ * ~430 KiB of what a warm 663 render allocates. Process-wide, bounded by the longest line's
+ * glyphs; entries past `count` are stale numbers only (release() drops the references).
  */
 class LinePlacement {
   count = 0;
