@@ -118,6 +118,10 @@ function locatedParse(source: string): ParsedText {
  */
 export function repeatsAKey(json: string): boolean {
   const open: Array<Set<string> | undefined> = [];
+  // Strings are crossed with indexOf, not a character at a time (a paragraph is one string):
+  // the next backslash is found once and looked for again only once passed, so the search is
+  // linear however many strings come before it.
+  let backslash = json.indexOf('\\');
   for (let i = 0; i < json.length; i++) {
     const c = json.charCodeAt(i);
     if (c === 0x7b /* { */) open.push(new Set());
@@ -125,14 +129,18 @@ export function repeatsAKey(json: string): boolean {
     else if (c === 0x7d /* } */ || c === 0x5d /* ] */) open.pop();
     else if (c === 0x22 /* " */) {
       const start = i;
-      let escaped = false;
-      for (i++; i < json.length; i++) {
-        const d = json.charCodeAt(i);
-        if (d === 0x5c /* \ */) {
-          escaped = true;
-          i++;
-        } else if (d === 0x22) break;
+      // The closing quote: one not escaped, that is after an even run of backslashes.
+      let end = json.indexOf('"', start + 1);
+      for (;;) {
+        if (end < 0) return false; // not JSON.parse's text: nothing to say
+        let k = end - 1;
+        while (json.charCodeAt(k) === 0x5c) k--;
+        if ((end - 1 - k) % 2 === 0) break;
+        end = json.indexOf('"', end + 1);
       }
+      if (backslash !== -1 && backslash < start) backslash = json.indexOf('\\', start);
+      const escaped = backslash !== -1 && backslash < end;
+      i = end;
       // A string is a key when a colon follows it (only whitespace between, in valid JSON).
       let j = i + 1;
       while (j < json.length && (json.charCodeAt(j) === 0x20 || json.charCodeAt(j) === 0x0a || json.charCodeAt(j) === 0x0d || json.charCodeAt(j) === 0x09)) j++;
