@@ -246,9 +246,9 @@ export function embedFont(doc: PdfkitDocument, font: EmbeddedFont, program?: Com
     StemV: 0,
     FontFile2: fontFile,
   });
-  const widths = cidWidthList(font);
   if (pdfaPart(doc) === 1) {
     // PDF/A-1 and PDF/UA: the set of CIDs present.
+    const widths = cidWidthList(font);
     const bits = new Uint8Array(Math.ceil(widths.length / 8));
     widths.forEach((w, cid) => {
       if (w != null) bits[cid >> 3] = (bits[cid >> 3] ?? 0) | (0x80 >> (cid % 8));

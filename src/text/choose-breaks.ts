@@ -101,6 +101,8 @@ function search(m: Measures, p: BreakOptions, hyphen: Uint8Array, maxSize: numbe
   let floor = 0;
   // Lines narrower than this share of the measure are too loose to try in the first pass.
   const looseLimit = 0.6 * Math.min(firstTarget, restTarget);
+  // A line and some: the farthest back a start may be and still fit with every give.
+  const reach = maxTarget + 4 * maxSize;
   let start = 0;
   for (let j = 1; j <= n; j++) {
     const endsPara = j === n || mandatory[j] === 1;
@@ -115,10 +117,9 @@ function search(m: Measures, p: BreakOptions, hyphen: Uint8Array, maxSize: numbe
     // Punctuation is compressed only to pull in a mark that may not start the next line
     // (push-in); otherwise only spaces and quarter ems give, as in TeX.
     const pushEnd = L > 0 && cls[L] === BreakClass.Violation;
-    const q = pushEnd ? pushInStart(cls, L, floorNow, W, maxTarget + 4 * maxSize) : L;
+    const q = pushEnd ? pushInStart(cls, L, floorNow, W, reach) : L;
     while (start + 1 < j && W[j]! - W[start + 1]! >= looseLimit) start++;
     const iFrom = strict && !endsPara ? Math.min(j - 1, Math.max(start, floorNow)) : j - 1;
-    const reach = maxTarget + 4 * maxSize;
     while (top + 1 < actives && active[top + 1]! <= iFrom) top++;
     // (iFrom falls back after a paragraph end: entries past it are passed over.)
     let above = iFrom;
