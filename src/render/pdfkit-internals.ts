@@ -610,6 +610,16 @@ export function setCidText(font: EmbeddedFont, cid: number, codePoints: number[]
 }
 
 /**
+ * Drops every CID's ToUnicode text once the document is written, each entry overwritten
+ * first (why: DocumentFonts.release). Reaches: `font.unicode`.
+ */
+export function releaseCidTexts(font: EmbeddedFont): void {
+  const unicode = fontInside(font).unicode;
+  unicode.fill(undefined);
+  unicode.length = 0;
+}
+
+/**
  * Takes over writing each glyph of the font's subset: `write(glyphId, cid)` gives the record
  * for the CID about to be written, or null to leave it to fontkit. Reaches: fontkit's
  * TTFSubset `_addGlyph` (replaced) and the `glyf`, `loca`, `hmtx`, `offset` it fills during

@@ -50,6 +50,7 @@ export async function renderPages(model: PageModel, fonts: FontSet, options: Ren
   await programs;
   doc.end();
   const all = packObjects(await ended);
+  faces.release();
   return new Uint8Array(all.buffer, all.byteOffset, all.byteLength);
 }
 
