@@ -14,13 +14,13 @@ import type { CompressedProgram, PreparedEmbedding } from './embed-font.js';
 import { faceData } from '../text/face-data.js';
 import {
   cidText,
+  cidTextTable,
   cidWidth,
   currentEmbeddedFont,
   fontFace,
   fontResourceName,
   fontScale,
   includeSubsetGlyph,
-  releaseCidTexts,
   replaceFontEmbedding,
   setCidText,
   setCidWidth,
@@ -184,7 +184,7 @@ export class DocumentFonts {
     for (const font of this.embedded.values()) {
       const texts = cidTexts.get(font);
       if (texts) emptied(texts);
-      releaseCidTexts(font);
+      emptied(cidTextTable(font));
     }
   }
 
@@ -327,7 +327,8 @@ const cidTexts = new WeakMap<EmbeddedFont, (string | undefined)[]>();
 
 /**
  * Overwrites every entry before dropping them: setting only the length can leave the old
- * backing store, with its references, for the collector to scan (DocumentFonts.release).
+ * backing store, with its references, for the collector to scan (DocumentFonts.release). The
+ * one way this module empties an array, pdfkit's own table included.
  */
 function emptied(values: unknown[]): void {
   values.fill(undefined);

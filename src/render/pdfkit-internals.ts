@@ -610,13 +610,11 @@ export function setCidText(font: EmbeddedFont, cid: number, codePoints: number[]
 }
 
 /**
- * Drops every CID's ToUnicode text once the document is written, each entry overwritten
- * first (why: DocumentFonts.release). Reaches: `font.unicode`.
+ * The code points per CID themselves, for DocumentFonts.release to empty once the document is
+ * written. Reaches: `font.unicode`.
  */
-export function releaseCidTexts(font: EmbeddedFont): void {
-  const unicode = fontInside(font).unicode;
-  unicode.fill(undefined);
-  unicode.length = 0;
+export function cidTextTable(font: EmbeddedFont): Array<number[] | undefined> {
+  return fontInside(font).unicode;
 }
 
 /**
