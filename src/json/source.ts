@@ -1,6 +1,7 @@
-// JSON files as text (issue documents and theme overrides): parse with source locations
-// (momoa), so every problem can be shown as FILE:LINE:COL, and turn JSON syntax errors into
-// one plain sentence at the right place.
+// JSON files as text (issue documents and theme overrides): parse with JSON.parse and find
+// where each value starts when a problem asks (scan.ts for valid text; momoa's parse with
+// positions for text with a repeated key), so every problem can be shown as FILE:LINE:COL,
+// and turn JSON syntax errors into one plain sentence at the right place (momoa's tokens).
 //
 // Lines and columns are 1-based; columns count UTF-16 code units, as editors and eslint do
 // (every CJK character in the BMP is one column). A leading byte order mark is skipped, as
@@ -9,6 +10,7 @@ import { parse, tokenize } from '@humanwhocodes/momoa';
 import type { AnyNode, Token, ValueNode } from '@humanwhocodes/momoa';
 import { escapeForMessage } from '../escape.js';
 import { joinPointer, parentPointer } from './pointer.js';
+import { lineStarts, nodeAt, offsetTree, positionIn, type OffsetNode } from './scan.js';
 
 /** A problem the parser finds, located by pointer; `at` says whether its key or value stands for it. */
 export interface ParseProblem {
@@ -33,13 +35,16 @@ interface Located {
 }
 
 /**
- * Pointer → where its value (and, for a property, its key) starts in the text. Built from the
- * text on the first question: a valid document is usually never asked (only a problem needs
- * a place), and building it is a full parse with positions (momoa: ~1 ms for issue 663,
- * ~10 ms in a cold process, where JSON.parse takes 0.02).
+ * Pointer → where its value (and, for a property, its key) starts in the text. A valid
+ * document's map is found from its text on the first question, in one walk that builds no
+ * tree (scan.ts): a valid document is usually never asked, and when it is, it is for a
+ * warning or two. A text with a problem of its own (a repeated key) comes with the map of the
+ * parse with positions that found it.
  */
 export class SourceMap {
   #entries: Map<string, Located> | undefined;
+  #offsets: OffsetNode | undefined;
+  #lines: number[] | undefined;
   readonly #source: string | undefined;
   constructor(entries: Map<string, Located> | string) {
     if (typeof entries === 'string') this.#source = entries;
@@ -49,23 +54,20 @@ export class SourceMap {
   /** The position for a problem; an unknown pointer falls back to its nearest existing ancestor. */
   locate(pointer: string, at: 'value' | 'key' = 'value'): SourceLocation {
     const p = pointer === '/' ? '' : pointer;
-    const own = this.#located().get(p);
+    const own = this.#find(p);
     if (own) return at === 'key' && own.key ? own.key : own.value;
     if (p === '') return { line: 1, column: 1 };
     return this.locate(parentPointer(p), 'value');
   }
 
-  #located(): Map<string, Located> {
-    if (this.#entries) return this.#entries;
-    let entries = new Map<string, Located>();
-    try {
-      entries = collect(parse(this.#source ?? '', { mode: 'json' }).body).entries;
-    } catch {
-      // Only text JSON.parse has read gets here; a parser giving up on absurd nesting leaves
-      // every pointer at 1:1, as for unreadable text.
-    }
-    this.#entries = entries;
-    return entries;
+  #find(pointer: string): Located | undefined {
+    if (this.#entries) return this.#entries.get(pointer);
+    const source = this.#source ?? '';
+    const found = nodeAt((this.#offsets ??= offsetTree(source)), pointer);
+    if (!found) return undefined;
+    const lines = (this.#lines ??= lineStarts(source));
+    const value = positionIn(lines, found.value);
+    return found.key === undefined ? { value } : { value, key: positionIn(lines, found.key) };
   }
 }
 

@@ -1,6 +1,7 @@
 // parseText reads a valid document with JSON.parse alone and finds positions only when a
-// problem asks for one: the parse with positions (momoa) was ~1 ms of a warm build of issue
-// 663 and ~10 ms of a cold one, for a map that a valid document never reads.
+// problem asks for one, then by walking the text (src/json/scan.ts), not by the parse with
+// positions (momoa): that was ~1 ms of a warm build of issue 663 and ~10 ms of a cold one,
+// paid by every document with a warning.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import * as momoa from '@humanwhocodes/momoa';
@@ -37,16 +38,21 @@ function pointers(v: unknown, at = ''): string[] {
 }
 
 describe('parseText of a valid document', () => {
-  it('does not parse with positions until a position is asked for, then once', () => {
+  it('answers where a value is without the parse with positions', () => {
     calls.parse = 0;
     const parsed = parseText(fixture);
     expect(parsed.ok).toBe(true);
-    expect(calls.parse).toBe(0);
     if (!parsed.ok) return;
     expect(parsed.value).toEqual(JSON.parse(fixture));
-    parsed.map.locate('/articles/0/title');
-    parsed.map.locate('/articles/1', 'key');
-    expect(calls.parse).toBe(1);
+    const title = parsed.map.locate('/articles/0/title');
+    const second = parsed.map.locate('/articles/1', 'key');
+    // A warning of a valid document is placed the same way.
+    const r = validateIssueText(fixture);
+    expect(r.ok && r.warnings.length).toBe(1);
+    expect(calls.parse).toBe(0);
+    const ref = momoaPositions(fixture);
+    expect(title).toEqual(ref.get('/articles/0/title')?.value);
+    expect(second).toEqual(ref.get('/articles/1')?.value);
   });
 
   it('still places the warnings of a valid document', () => {
@@ -75,14 +81,84 @@ describe('parseText of a valid document', () => {
     }
   });
 
-  it('gives 1:1 for every pointer when the text cannot be parsed with positions', () => {
+  it('places a value nested deeper than the parse with positions can go', () => {
+    // momoa gives up on this (its recursion overflows the stack), where JSON.parse reads it.
     const deep = `{"a":${'['.repeat(200_000)}${']'.repeat(200_000)}}`;
+    expect(() => momoa.parse(deep, { mode: 'json' })).toThrow();
     const parsed = parseText(deep);
     expect(parsed.ok).toBe(true);
-    if (parsed.ok) expect(parsed.map.locate('/a/0/0')).toEqual({ line: 1, column: 1 });
+    if (parsed.ok) {
+      expect(parsed.map.locate('/a/0/0')).toEqual({ line: 1, column: 8 });
+      expect(parsed.map.locate('/a/0/0/x/y')).toEqual({ line: 1, column: 8 });
+    }
     expect(new SourceMap('').locate('/x')).toEqual({ line: 1, column: 1 });
   });
+
+  it('agrees with the parse with positions on every pointer of random documents', () => {
+    const rand = mulberry32(11);
+    // Key texts as written in JSON, spaces as JSON allows them (a CR alone and a CRLF are one
+    // break each), and strings with what a column must count: a character outside the BMP is
+    // two UTF-16 units, U+2028 is no line break, an escaped quote does not end the string.
+    const keys = ['a', 'b', '\\u0061x', 'a\\"', '/', '~', '中', '\\\\', '😀'];
+    const strings = ['x', 'a\\"]}', '\\\\', '😀中', '\u2028', ',:[{', ''];
+    const spaces = ['', ' ', '\n', '\r\n', '\r', '\t', ' \n  '];
+    const ws = (): string => spaces[rand(spaces.length)]!;
+    const value = (depth: number): string => {
+      const k = rand(depth > 3 ? 4 : 6);
+      if (k === 0) return ['0', '-1.5e3', '42', 'true', 'false', 'null'][rand(6)]!;
+      if (k === 1 || k === 2) return `"${strings[rand(strings.length)]!}"`;
+      if (k === 3) return `[${ws()}${Array.from({ length: rand(4) }, () => value(depth + 1)).join(`${ws()},${ws()}`)}${ws()}]`;
+      const names = [...new Set(Array.from({ length: rand(4) }, () => keys[rand(keys.length)]!))];
+      // One spelling per decoded key: parseText sends a repeated key to the parse with positions.
+      const distinct = names.filter((n, i) => names.findIndex((m) => JSON.parse(`"${m}"`) === JSON.parse(`"${n}"`)) === i);
+      return `{${ws()}${distinct.map((n) => `"${n}"${ws()}:${ws()}${value(depth + 1)}`).join(`${ws()},${ws()}`)}${ws()}}`;
+    };
+    let compared = 0;
+    for (let n = 0; n < 2000; n++) {
+      const text = `${ws()}${value(0)}${ws()}`;
+      const parsed = parseText(text);
+      if (!parsed.ok) throw new Error(text);
+      const ref = momoaPositions(text);
+      for (const [p, loc] of ref) {
+        expect(parsed.map.locate(p), `${JSON.stringify(text)} ${p}`).toEqual(loc.value);
+        if (loc.key) expect(parsed.map.locate(p, 'key'), `${JSON.stringify(text)} ${p} key`).toEqual(loc.key);
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(5000);
+  });
 });
+
+/** mulberry32: a fixed sequence, so a failure names the same document every run. */
+function mulberry32(start: number): (n: number) => number {
+  let seed = start;
+  return (n) => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return (((t ^ (t >>> 14)) >>> 0) / 4294967296) * n | 0;
+  };
+}
+
+type Loc = { line: number; column: number };
+
+/** The reference: every pointer's value (and key) where momoa's tree starts them. */
+function momoaPositions(text: string): Map<string, { value: Loc; key?: Loc }> {
+  const out = new Map<string, { value: Loc; key?: Loc }>();
+  const at = (n: momoa.AnyNode): Loc => ({ line: n.loc.start.line, column: n.loc.start.column });
+  const stack: Array<{ node: momoa.ValueNode; pointer: string; key?: Loc }> = [{ node: momoa.parse(text, { mode: 'json' }).body, pointer: '' }];
+  while (stack.length > 0) {
+    const { node, pointer, key } = stack.pop()!;
+    out.set(pointer, key ? { value: at(node), key } : { value: at(node) });
+    if (node.type === 'Object') {
+      for (const m of node.members) {
+        const name = m.name.type === 'String' ? m.name.value : m.name.name;
+        stack.push({ node: m.value, pointer: `${pointer}/${name.replaceAll('~', '~0').replaceAll('/', '~1')}`, key: at(m.name) });
+      }
+    } else if (node.type === 'Array') node.elements.forEach((e, i) => stack.push({ node: e.value, pointer: `${pointer}/${i}` }));
+  }
+  return out;
+}
 
 /** The reference: an object of momoa's tree with two members of one (decoded) name. */
 function momoaRepeats(text: string): boolean {
@@ -122,14 +198,7 @@ describe('repeatsAKey', () => {
   });
 
   it('agrees with the parse with positions on random documents', () => {
-    // mulberry32: a fixed sequence, so a failure names the same document every run.
-    let seed = 7;
-    const rand = (n: number): number => {
-      seed = (seed + 0x6d2b79f5) | 0;
-      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-      return (((t ^ (t >>> 14)) >>> 0) / 4294967296) * n | 0;
-    };
+    const rand = mulberry32(7);
     // Key texts as written in JSON: \u0061 is "a", \" a quote, \\ a backslash.
     const keys = ['a', 'b', '\\u0061', 'a\\"', 'a\\u0022', '/', '~', '中', '\\\\'];
     const value = (depth: number): string => {
