@@ -1,7 +1,7 @@
 // Where every value (and key) of a JSON text starts, found in one walk over the text into a
 // tree of offsets only: a valid document is asked for a place only when it has a warning, and
-// the parse with positions it paid for that (momoa) was ~1 ms of a warm build of issue 663
-// and ~10 ms of a cold one, where this walk takes a few tens of microseconds.
+// the parse with positions it paid for that (momoa) took 283 µs warm for a 9 KB issue, where
+// this walk and the line index take 32 (validating 663 in a cold process: 16–26 ms, now 12–14).
 //
 // Only for text JSON.parse has accepted and whose objects repeat no key (parseText checks
 // both): every value is well formed and a key names one member (RFC 8259 §4). Nesting is
