@@ -76,8 +76,7 @@ function member(json: string, open: OffsetNode, at: number): { node: OffsetNode;
     return { node, i: at };
   }
   const end = stringEnd(json, at);
-  const raw = json.slice(at + 1, end);
-  const name = raw.includes('\\') ? (JSON.parse(json.slice(at, end + 1)) as string) : raw;
+  const name = stringText(json, at, end);
   // Past the key, the colon and the space around it.
   const i = skipSpace(json, skipSpace(json, end + 1) + 1);
   const node: OffsetNode = { value: i, key: at };
@@ -95,9 +94,10 @@ function valueEnd(json: string, start: number): number {
 
 /**
  * The quote closing the string that opens at `open`: the first one after an even run of
- * backslashes. Found with indexOf, so a long paragraph costs a search, not a loop in script.
+ * backslashes (the text's length when there is none). Found with indexOf, so a long paragraph
+ * costs a search, not a loop in script.
  */
-function stringEnd(json: string, open: number): number {
+export function stringEnd(json: string, open: number): number {
   let end = json.indexOf('"', open + 1);
   for (;;) {
     if (end < 0) return json.length;
@@ -108,12 +108,18 @@ function stringEnd(json: string, open: number): number {
   }
 }
 
+/** The text of the string between the quotes at `open` and `end`, its escapes decoded. */
+export function stringText(json: string, open: number, end: number): string {
+  const raw = json.slice(open + 1, end);
+  return raw.includes('\\') ? (JSON.parse(json.slice(open, end + 1)) as string) : raw;
+}
+
 function endsLiteral(c: number): boolean {
   return c === 0x2c || c === 0x7d || c === 0x5d || c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
 }
 
 /** Past JSON's insignificant whitespace (RFC 8259 §2: space, tab, LF, CR). */
-function skipSpace(json: string, from: number): number {
+export function skipSpace(json: string, from: number): number {
   let i = from;
   for (;;) {
     const c = json.charCodeAt(i);

@@ -10,7 +10,7 @@ import { parse, tokenize } from '@humanwhocodes/momoa';
 import type { AnyNode, Token, ValueNode } from '@humanwhocodes/momoa';
 import { escapeForMessage } from '../escape.js';
 import { joinPointer, parentPointer } from './pointer.js';
-import { lineStarts, nodeAt, offsetTree, positionIn, type OffsetNode } from './scan.js';
+import { lineStarts, nodeAt, offsetTree, positionIn, skipSpace, stringEnd, stringText, type OffsetNode } from './scan.js';
 
 /** A problem the parser finds, located by pointer; `at` says whether its key or value stands for it. */
 export interface ParseProblem {
@@ -36,8 +36,8 @@ interface Located {
 
 /**
  * Pointer → where its value (and, for a property, its key) starts in the text. A valid
- * document's map is found from its text on the first question, in one walk that builds no
- * tree (scan.ts): a valid document is usually never asked, and when it is, it is for a
+ * document's map is found from its text on the first question, in one walk that keeps only
+ * offsets (scan.ts): a valid document is usually never asked, and when it is, it is for a
  * warning or two. A text with a problem of its own (a repeated key) comes with the map of the
  * parse with positions that found it.
  */
@@ -120,10 +120,8 @@ function locatedParse(source: string): ParsedText {
  */
 export function repeatsAKey(json: string): boolean {
   const open: Array<Set<string> | undefined> = [];
-  // Strings are crossed with indexOf, not a character at a time (a paragraph is one string):
-  // the next backslash is found once and looked for again only once passed, so the search is
-  // linear however many strings come before it.
-  let backslash = json.indexOf('\\');
+  // Strings are crossed with indexOf, not a character at a time (a paragraph is one string),
+  // and only a key's own text is read for escapes, so the pass is linear.
   for (let i = 0; i < json.length; i++) {
     const c = json.charCodeAt(i);
     if (c === 0x7b /* { */) open.push(new Set());
@@ -131,24 +129,14 @@ export function repeatsAKey(json: string): boolean {
     else if (c === 0x7d /* } */ || c === 0x5d /* ] */) open.pop();
     else if (c === 0x22 /* " */) {
       const start = i;
-      // The closing quote: one not escaped, that is after an even run of backslashes.
-      let end = json.indexOf('"', start + 1);
-      for (;;) {
-        if (end < 0) return false; // not JSON.parse's text: nothing to say
-        let k = end - 1;
-        while (json.charCodeAt(k) === 0x5c) k--;
-        if ((end - 1 - k) % 2 === 0) break;
-        end = json.indexOf('"', end + 1);
-      }
-      if (backslash !== -1 && backslash < start) backslash = json.indexOf('\\', start);
-      const escaped = backslash !== -1 && backslash < end;
+      const end = stringEnd(json, start);
+      if (end === json.length) return false; // not JSON.parse's text: nothing to say
       i = end;
       // A string is a key when a colon follows it (only whitespace between, in valid JSON).
-      let j = i + 1;
-      while (j < json.length && (json.charCodeAt(j) === 0x20 || json.charCodeAt(j) === 0x0a || json.charCodeAt(j) === 0x0d || json.charCodeAt(j) === 0x09)) j++;
+      const j = skipSpace(json, i + 1);
       const keys = open[open.length - 1];
       if (json.charCodeAt(j) !== 0x3a /* : */ || !keys) continue;
-      const key = escaped ? (JSON.parse(json.slice(start, i + 1)) as string) : json.slice(start + 1, i);
+      const key = stringText(json, start, end);
       if (keys.has(key)) return true;
       keys.add(key);
     }
@@ -205,18 +193,7 @@ function hasLocation(e: unknown): e is Error & { line: number; column: number; o
 
 /** Line and column (1-based; UTF-16 units, a CRLF one break) of `offset` in `text`, as editors count. */
 export function locationOfOffset(text: string, offset: number): SourceLocation {
-  let line = 1;
-  let column = 1;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    const c = text[i];
-    if (c === '\n' || (c === '\r' && text[i + 1] !== '\n')) {
-      line++;
-      column = 1;
-    } else if (c !== '\r') {
-      column++;
-    }
-  }
-  return { line, column };
+  return positionIn(lineStarts(text), Math.min(offset, text.length));
 }
 
 function strictFailure(source: string, e: unknown): ParsedText {

@@ -1,7 +1,7 @@
 // parseText reads a valid document with JSON.parse alone and finds positions only when a
 // problem asks for one, then by walking the text (src/json/scan.ts), not by the parse with
-// positions (momoa): that was ~1 ms of a warm build of issue 663 and ~10 ms of a cold one,
-// paid by every document with a warning.
+// positions (momoa): that took 283 µs warm for a 9 KB issue, and 4–12 ms more of validating
+// 663 in a cold process, paid by every document with a warning.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import * as momoa from '@humanwhocodes/momoa';
