@@ -42,7 +42,7 @@ interface Located {
  * parse with positions that found it.
  */
 export class SourceMap {
-  #entries: Map<string, Located> | undefined;
+  readonly #entries: Map<string, Located> | undefined;
   #offsets: OffsetNode | undefined;
   #lines: number[] | undefined;
   readonly #source: string | undefined;
